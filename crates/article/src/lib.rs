@@ -1,0 +1,2 @@
+//! marquee-article: see ARCHITECTURE.md. (Skeleton; filled by its issue.)
+#![warn(missing_docs)]

@@ -1,0 +1,2 @@
+//! marquee-index: see ARCHITECTURE.md. (Skeleton; filled by its issue.)
+#![warn(missing_docs)]

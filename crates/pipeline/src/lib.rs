@@ -1,0 +1,2 @@
+//! marquee-pipeline: see ARCHITECTURE.md. (Skeleton.)
+#![warn(missing_docs)]

@@ -1,0 +1,2 @@
+//! marquee-read: see ARCHITECTURE.md. (Skeleton; filled by its issue.)
+#![warn(missing_docs)]

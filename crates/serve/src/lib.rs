@@ -1,0 +1,2 @@
+//! marquee-serve: see ARCHITECTURE.md. (Skeleton; filled by its issue.)
+#![warn(missing_docs)]
