@@ -1,0 +1,2 @@
+//! Deterministic synthetic documents and extractions, for tests and the
+//! ingest benchmark (filled in next).
