@@ -1,0 +1,3 @@
+//! Integration tests of marquee-index.
+
+mod search;
