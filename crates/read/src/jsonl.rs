@@ -88,6 +88,10 @@ impl JsonlFile {
     }
 
     fn parse(&self, origin: String) -> Result<Document> {
+        // serde would read a JSON array into `Record` field by field.
+        if self.buf.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+            return Err(InputError::MalformedJson { input: origin, reason: "not a JSON object".to_owned() });
+        }
         let record: Record = serde_json::from_slice(&self.buf)
             .map_err(|err| InputError::MalformedJson { input: origin.clone(), reason: err.to_string() })?;
         let source = match record.id {

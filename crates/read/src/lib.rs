@@ -247,8 +247,8 @@ impl Inputs {
 }
 
 fn is_url(input: &str) -> bool {
-    let lower = input.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    let prefix = |scheme: &str| input.get(..scheme.len()).is_some_and(|head| head.eq_ignore_ascii_case(scheme));
+    prefix("http://") || prefix("https://")
 }
 
 fn file_name(path: &Path) -> String {
