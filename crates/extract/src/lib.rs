@@ -2,24 +2,158 @@
 //! `../shared/schema/EXTRACT.md`: the film and its credits, the critic and
 //! their grade, venues, dated events and other things named.
 //!
-//! This crate does no IO: text in, [`Extraction`] out. (Skeleton; the review
-//! pipeline issue fills it.)
+//! This crate owns reading a review: splitting a page of capsules into one
+//! review per film ([`segment`]), the title line, credit blocks in the
+//! layouts critics use, running times, certificates, grades, the byline and
+//! dateline, and (in `prose`) what the running prose says. It does no IO and
+//! cannot fail: text in, [`Extraction`] out, with [`Warning`]s for what it
+//! could not settle. It does not judge the review (`marquee-judge` does).
+//!
+//! ```
+//! let record = marquee_extract::extract_text(
+//!     "ben.txt",
+//!     "BEN (1972)\n\ndirected by Phil Karlson\nlength: 92 mins.\nMPAA rating: PG (for some cheap scares)\n\nThe rats return.\n",
+//! );
+//! let film = &record.reviews[0].film;
+//! assert_eq!(film.title, "BEN");
+//! assert_eq!(film.year, Some(1972));
+//! assert_eq!(film.runtime_minutes, Some(92));
+//! assert_eq!(film.certificate.as_ref().unwrap().reasons, ["some cheap scares"]);
+//! ```
 #![warn(missing_docs)]
 
+mod byline;
+mod certificate;
+mod credits;
+mod grade;
+mod people;
 mod prose;
+mod runtime;
+pub mod segment;
+mod title;
 
-use marquee_model::{Article, Extraction};
+use marquee_model::{Article, CastMember, Extraction, Film, Review, Warning};
+
+/// What can go wrong around extraction. Extraction itself cannot fail
+/// (messy input gives warnings), so this is for callers that check its
+/// output against the record's contract.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The record did not serialise to JSON.
+    #[error("cannot serialise the extraction record: {0}")]
+    Serialise(#[from] serde_json::Error),
+}
+
+/// The crate's result type.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// The record as the one JSON line `marquee extract --format jsonl` prints.
+pub fn to_json_line(extraction: &Extraction) -> Result<String> {
+    Ok(serde_json::to_string(extraction)?)
+}
 
 /// Extracts the record from a plain-text or Markdown document.
 pub fn extract_text(source: &str, text: &str) -> Extraction {
-    let _ = text;
-    Extraction { source: source.to_owned(), ..Extraction::default() }
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let doc_byline = byline::read(&text);
+    let parts = segment::split(&text);
+    let many = parts.len() > 1;
+    let mut reviews = Vec::with_capacity(parts.len());
+    for part in parts {
+        let seg = &text[part.clone()];
+        let mut review = review_of(seg);
+        // A roundup's byline covers every capsule on the page.
+        let own = if many { byline::read(seg) } else { doc_byline.clone() };
+        review.critic = own.critic.or_else(|| doc_byline.critic.clone());
+        review.publication = own.publication.or_else(|| doc_byline.publication.clone());
+        review.published = own.published.or_else(|| doc_byline.published.clone());
+        review.text = seg.to_owned();
+        prose::enrich(seg, &mut review);
+        reviews.push(review);
+    }
+    let mut warnings = Vec::new();
+    if reviews.iter().any(|r| r.film.title.is_empty()) {
+        warnings.push(Warning { code: "no_title".into(), message: "no title line or recurring film name was found".into() });
+    }
+    if text.trim().is_empty() {
+        warnings.push(Warning { code: "no_review_found".into(), message: "the document holds no text".into() });
+        reviews.clear();
+    }
+    Extraction { source: source.to_owned(), article: None, reviews, warnings }
 }
 
 /// Extracts the record from an article already found in an HTML page.
 pub fn extract_article(source: &str, article: Article) -> Extraction {
     let body = article.body.clone().unwrap_or_default();
     let mut extraction = extract_text(source, &body);
-    extraction.article = Some(article);
+    if let Some(review) = extraction.reviews.first_mut() {
+        if review.critic.is_none() {
+            review.critic = article.byline.clone();
+        }
+        if review.publication.is_none() {
+            review.publication = article.site.clone();
+        }
+        if review.published.is_none() {
+            review.published = article.published.clone().filter(|d| d.len() == 10);
+        }
+        if review.film.title.is_empty() {
+            if let Some(t) = article.title.as_deref().and_then(title::clean_title) {
+                review.film.title = t;
+            }
+        }
+    }
     extraction
+}
+
+/// Everything but the byline, read from one review's text.
+fn review_of(text: &str) -> Review {
+    let credits = credits::read(text);
+    let head = title::find(text);
+    let mut film = Film::default();
+    film.title = credits
+        .title
+        .clone()
+        .and_then(|t| title::clean_title(&t))
+        .or_else(|| head.title.clone())
+        .or_else(|| title::from_prose(text))
+        .unwrap_or_default();
+    film.year = head.year.or(credits.year);
+    film.directors = credits.directors.clone();
+    film.writers = credits.writers.clone();
+    film.producers = credits.producers.clone();
+    film.cast = credits.cast.iter().map(|c| CastMember { name: c.name.clone(), character: c.character.clone() }).collect();
+
+    // Short stand-alone paragraphs ("R, 127 minutes", a capsule's tail) read
+    // like credit blocks for bare runtimes and marks.
+    let mut blocks: Vec<&str> = credits.blocks.iter().map(|r| &text[r.clone()]).collect();
+    if let Some(line) = &head.line {
+        blocks.push(&text[line.clone()]);
+    }
+    for para in credits::paragraphs(text) {
+        let body = &text[para];
+        if body.lines().count() <= 2 && body.lines().all(|l| l.trim().len() <= 90) {
+            blocks.push(body);
+        }
+    }
+    film.distributor = credits
+        .distributor
+        .clone()
+        .or_else(|| head.distributor.clone())
+        .or_else(|| blocks.iter().find_map(|b| credits::release_line(b)))
+        .or_else(|| credits::release_line(text));
+    film.runtime_minutes = credits
+        .runtime
+        .or_else(|| runtime::find_cued(text))
+        .or_else(|| blocks.iter().find_map(|b| runtime::find_bare(b)));
+    film.certificate = credits
+        .certificate
+        .clone()
+        .or_else(|| certificate::find_cued(text))
+        .or_else(|| head.certificate.clone())
+        .or_else(|| blocks.iter().find_map(|b| certificate::find_bare(b)))
+        .or_else(|| certificate::find_mentioned(text));
+    let mut review = Review::new(film);
+    review.rating = grade::find(text);
+    review
 }
