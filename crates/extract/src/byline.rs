@@ -17,7 +17,7 @@ pub(crate) struct Byline {
 }
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\b(?:a\s+)?(?:film|movie|video|dvd|capsule)?\s*reviews?(?:ed)?\s+|^\s*(?:written\s+)?)by\s*:?\s+(?P<rest>.+)$|^\s*(?:reviewer|critic|review\s+by|reviewed\s+by|by)\s*:\s*(?P<rest2>.+)$")
+    Regex::new(r"(?i)(?:^|\b(?:a\s+)?(?:film|movie|video|dvd|capsule)?\s*reviews?(?:ed)?\s+|^\s*)by\s*:?\s+(?P<rest>.+)$|^\s*(?:reviewer|critic|review\s+by|reviewed\s+by|by)\s*:\s*(?P<rest2>.+)$")
         .expect("static regex")
 });
 
@@ -34,10 +34,7 @@ fn byline_name(line: &str) -> Option<(String, String)> {
     let lead = &t[..caps.get(0)?.start()];
     // "Directed by", "Written by" are credits, not bylines.
     let whole = caps.get(0)?.as_str().to_lowercase();
-    if !(whole.contains("review") || whole.starts_with("by") || whole.starts_with("critic") || whole.starts_with("written by")) {
-        return None;
-    }
-    if whole.starts_with("written by") && t.len() > 40 {
+    if !(whole.contains("review") || whole.starts_with("by") || whole.starts_with("critic")) {
         return None;
     }
     if !lead.trim().is_empty() && !whole.contains("review") {
@@ -154,6 +151,9 @@ fn sign_off(lines: &[&str]) -> Option<String> {
             continue;
         }
         let l = line.trim_start_matches(['-', '~', '—', '–', ' ']).trim();
+        if l.contains(':') {
+            continue;
+        }
         if l.contains('@') {
             // "Jamahl Epsicokhan - jammer@epsico.com".
             if let Some((name, _)) = name_then_rest(l.split('@').next().unwrap_or("")).filter(|(_, r)| !r.contains(' ')) {
@@ -196,7 +196,7 @@ fn sign_off(lines: &[&str]) -> Option<String> {
 fn publication(text: &str, lines: &[&str], critic: Option<&str>) -> Option<String> {
     static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         [
-            r#"(?i)\b(?:visit|see\s+more\s+of\s+my|check\s+out\s+more\s+reviews\s+at|more\s+reviews\s+at|check\s+out)\s+(?:(?-i:the)\s+)?["“]?(?P<p>[A-Z][^"”\n@]{2,50}?)["”]?(?:\s+(?:home\s*page|web\s*site|site|page))?\s*(?:at\b|@|:|\n|$|[.!])"#,
+            r#"(?i)\b(?:visit|see\s+more\s+of\s+my|check\s+out\s+more\s+reviews\s+at|more\s+reviews\s+at|check\s+out)\s+(?:(?-i:the)\s+)?["“]?(?P<p>[A-Z][^"”\n@]{2,50}?)["”]?(?:\s+(?:home\s*page|web\s*site|site|page))?\s*(?:at\s*(?:$|\n|https?:|www\.)|@|:|\n|$|[.!])"#,
             r"\b(?i:critic)\s+(?i:at|for|with)\s+(?:(?i:the)\s+)?(?P<p>[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|and|of|the))*)",
             r#"(?m)^[ \t]*(?P<p>[A-Z][\w'’&.]*(?:[ \t]+[A-Z][\w'’&.]*){1,5})[ \t]*(?:-+|:)[ \t]+(?:https?://|www\.)"#,
         ]

@@ -36,9 +36,16 @@ pub(crate) fn find_cued(text: &str) -> Option<Certificate> {
     });
     let mut found: Option<Certificate> = None;
     for caps in CUED.captures_iter(text) {
-        // "MPAA Rating: R" only; a bare "not rated" in prose is not a mark.
-        if caps.name("not").is_some() {
-            continue;
+        // "It is not rated", "Not rated." state the mark; "not rated highly" does not.
+        if let Some(not) = caps.name("not") {
+            let before = text[..not.start()].trim_end();
+            let lead = before.is_empty()
+                || before.ends_with(['.', ';', '\n', ':'])
+                || ["is", "was", "it's", "film's", "movie's", "picture's", "be"].iter().any(|w| before.to_lowercase().ends_with(&format!(" {w}")) || before.eq_ignore_ascii_case(w));
+            let after = text[not.end()..].trim_start();
+            if !lead || after.starts_with(|c: char| c.is_lowercase()) && !after.starts_with("by") && !after.starts_with("but") {
+                continue;
+            }
         }
         let whole = caps.get(0).expect("group 0 always matches");
         let cue = whole.as_str().to_ascii_lowercase();
@@ -190,7 +197,9 @@ mod tests {
             show(find_cued("Motion Picture Association of America - PG-13 (Parental Guidance-13), Rated PG-13 for some sexual content")),
             cert("PG-13", &["some sexual content"])
         );
-        assert_eq!(show(find_cued("Not rated.  Running time: 90 minutes")), None);
+        assert_eq!(show(find_cued("Not rated.  Running time: 90 minutes")), cert("NR", &[]));
+        assert_eq!(show(find_cued("UNZIPPED flies by.  It is not rated, but would be PG-13.")), cert("NR", &[]));
+        assert_eq!(show(find_cued("His work is not rated highly by anyone.")), None);
         assert_eq!(show(find_cued("He rated it highly.")), None);
         assert_eq!(show(find_cued("RATING: B+")), None);
     }

@@ -204,6 +204,11 @@ fn hits(body: &str) -> Vec<Hit> {
     out
 }
 
+/// Whether `line` opens with a credit label ("Distributed by ...", "Cast:").
+pub(crate) fn starts_with_label(line: &str) -> bool {
+    hits(line.trim_start()).first().is_some_and(|h| h.pre_start == 0 && h.at_line_start)
+}
+
 /// Records one labelled value.
 fn fill(credits: &mut Credits, field: Field, value: &str) {
     let value = value.trim();
@@ -348,6 +353,15 @@ pub(crate) fn company(value: &str) -> Option<String> {
 pub(crate) fn year_in(s: &str) -> Option<i32> {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(18[89]\d|19\d\d|20[0-3]\d)\b").expect("static regex"));
     YEAR.find(s).and_then(|m| m.as_str().parse().ok())
+}
+
+/// "distributed by 20th Century Fox" in a sentence of prose.
+pub(crate) fn distributed_by(text: &str) -> Option<String> {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?i:distributed|released)\s+(?i:in\s+the\s+u\.?s\.?\s+)?(?i:by)\s+(?P<d>[A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|and)){0,4})")
+            .expect("static regex")
+    });
+    BY.captures_iter(text).find_map(|c| company(c.name("d")?.as_str().trim_end_matches(" and").trim_end_matches(" of")))
 }
 
 /// "A Miramax release", "a Cinerama release", "A Screen Gems release of a ... production".

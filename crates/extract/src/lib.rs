@@ -141,7 +141,8 @@ fn review_of(text: &str) -> Review {
         .clone()
         .or_else(|| head.distributor.clone())
         .or_else(|| blocks.iter().find_map(|b| credits::release_line(b)))
-        .or_else(|| credits::release_line(text));
+        .or_else(|| credits::release_line(text))
+        .or_else(|| credits::distributed_by(text));
     film.runtime_minutes = credits
         .runtime
         .or_else(|| runtime::find_cued(text))

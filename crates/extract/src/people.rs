@@ -18,9 +18,11 @@ pub(crate) fn parse_list(value: &str) -> Vec<Credit> {
     let value = cut_tail(value);
     let lines: Vec<&str> = value.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     // A table: one person per line, name and character apart.
+    // A table, or one person per line: no commas, and each line a whole entry.
     let tabular = lines.len() >= 2
-        && lines.iter().filter(|l| is_table_row(l)).count() * 2 >= lines.len()
-        && lines.iter().all(|l| !l.contains(','));
+        && lines.iter().all(|l| !l.contains(','))
+        && (lines.iter().filter(|l| is_table_row(l)).count() * 2 >= lines.len()
+            || lines.iter().all(|l| entry(l).is_some() && !l.ends_with(" and")));
     let items: Vec<String> = if tabular {
         lines.iter().map(|l| (*l).to_owned()).collect()
     } else {
@@ -145,7 +147,7 @@ const NOT_PEOPLE: &[&str] = &[
     "fox", "century", "classics", "features", "media", "group", "television", "tv", "network", "records",
     "various", "unknown", "none", "n/a", "tba", "others", "cast", "the", "a", "an", "of", "in", "who",
     "starring", "directed", "written", "produced", "screenplay", "music", "rated", "running", "minutes",
-    "mpaa", "review", "reviewed", "copyright", "novel", "story", "book", "play", "it", "this", "his", "her",
+    "mpaa", "review", "reviewed", "grade", "rating", "length", "runtime", "writer", "director", "producer", "copyright", "novel", "story", "book", "play", "it", "this", "his", "her",
     "their", "my", "is", "was", "are", "and", "with", "by", "from", "for", "on", "at", "to", "as",
     "dreamworks", "miramax", "paramount", "universal", "columbia", "warner", "disney", "mgm", "tristar",
     "orion", "newline", "gramercy", "touchstone", "lionsgate", "artisan", "castle", "rock", "centropolis",
@@ -179,7 +181,8 @@ pub(crate) fn clean_name(raw: &str) -> Option<String> {
     for w in &words {
         let lower = w.to_lowercase();
         let bare = lower.trim_end_matches(['.', ',']);
-        if NOT_PEOPLE.contains(&bare) && !(words.len() >= 2 && matches!(bare, "rock" | "castle" | "fox" | "co" | "la" | "al")) {
+        let initial = w.len() <= 2 && w.ends_with('.');
+        if !initial && NOT_PEOPLE.contains(&bare) && !(words.len() >= 2 && matches!(bare, "rock" | "castle" | "fox" | "co" | "la" | "al")) {
             return None;
         }
         let first = w.chars().next()?;

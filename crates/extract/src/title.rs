@@ -9,7 +9,7 @@ use regex::Regex;
 
 use crate::byline;
 use crate::certificate;
-use crate::credits::year_in;
+use crate::credits::{self, year_in};
 
 /// What the title line of a review states.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -28,30 +28,49 @@ const HEAD_LINES: usize = 30;
 /// Finds the title line among the first lines of `text`.
 pub(crate) fn find(text: &str) -> Head {
     let lines = head_lines(text);
-    // The line closest above a byline ("A film review by ...") is the title;
-    // taglines may sit above it.
-    let byline_at = lines.iter().position(|l| byline::is_byline_line(l.text));
-    let mut order: Vec<usize> = Vec::new();
+    let byline_at = lines.iter().position(|l| byline::is_byline_line(l.text)).filter(|&b| b <= 8);
+    // Above a byline ("A film review by ..."): the line just above it, or
+    // the paragraph above it (its last line when it is a stack of short
+    // lines, a tagline over the title; else its first line).
     if let Some(b) = byline_at {
-        order.extend((0..b).rev());
-        order.extend(b + 1..lines.len());
-    } else {
-        order.extend(0..lines.len());
-    }
-    for i in order {
-        let line = &lines[i];
-        let next_blank = lines.get(i + 1).is_none_or(|n| n.after_blank);
-        let next_is_meta = lines.get(i + 1).is_some_and(|n| byline::is_byline_line(n.text) || is_label_line(n.text));
-        let near_byline = byline_at.is_some_and(|b| b == i + 1 || b == i + 2 && i + 1 < lines.len() && !lines[i + 1].after_blank && lines[i + 1].text.trim().len() < 40);
-        if let Some(head) = title_line(line.text, line.start, line.after_blank || i == 0 || near_byline, next_blank || next_is_meta || near_byline) {
-            return head;
+        let mut tries = Vec::new();
+        if b > 0 && !lines[b].after_blank {
+            tries.push(b - 1);
+        } else if b > 0 {
+            let first = (0..b).rev().find(|&i| lines[i].after_blank).unwrap_or(0);
+            let short = (first..b).all(|i| lines[i].text.trim().len() <= 50) && b - first <= 3;
+            tries.push(if short { b - 1 } else { first });
         }
-        // Only the first few lines are worth trying without a byline.
-        if byline_at.is_none() && i >= 8 {
-            break;
+        tries.extend(b + 1..(b + 4).min(lines.len()));
+        for i in tries {
+            if let Some(head) = try_line(&lines, i, true) {
+                return head;
+            }
+        }
+    }
+    for i in 0..lines.len().min(10) {
+        if let Some(head) = try_line(&lines, i, false) {
+            return head;
         }
     }
     Head::default()
+}
+
+fn try_line(lines: &[Line<'_>], i: usize, by_byline: bool) -> Option<Head> {
+    let line = &lines[i];
+    let next_blank = lines.get(i + 1).is_none_or(|n| n.after_blank);
+    let next_is_meta = lines.get(i + 1).is_some_and(|n| byline::is_byline_line(n.text) || is_label_line(n.text));
+    let mut head = title_line(line.text, line.start, line.after_blank || by_byline, next_blank || next_is_meta || by_byline)?;
+    // Lines of the header that are only a parenthesis: "(1998) *** (out
+    // of four)" under the byline, "(Fine Line)" above the credits.
+    for other in lines.iter().skip(i + 1).take(6) {
+        static ALONE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\s*[(\[]([^()\[\]]{1,40})[)\]]").expect("static regex"));
+        if let Some(c) = ALONE.captures(other.text) {
+            read_parenthesis(&c[1], &mut head);
+        }
+    }
+    Some(head)
 }
 
 struct Line<'a> {
@@ -111,13 +130,22 @@ fn head_lines(text: &str) -> Vec<Line<'_>> {
 
 /// "Director: ..." and the like.
 fn is_label_line(line: &str) -> bool {
-    static LABEL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*[A-Za-z][A-Za-z .'/&-]{1,30}\s*(?::|\.{3,})\s*\S").expect("static regex"));
+    if credits::starts_with_label(line) {
+        return true;
+    }
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:[\w']+\s+)?(?:rating|grade|note|warning|spoilers?|capsule|summary|synopsis|plot|opinion|verdict|bottom\s+line|in\s+short|nutshell|subject|keywords|mpaa|cast|genre|country|language|starring|running\s+time|length)\s*(?::|\.{3,}|\s-+\s)").expect("static regex")
+    });
     static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:directed\s+by|written\s+by|starring|screenplay\s+by|produced\s+by|rated|running\s+time|with\s+[A-Z]|\(director:|cast\s*:)").expect("static regex")
     });
     LABEL.is_match(line) || PHRASE.is_match(line)
 }
+
+/// "Review:", "CrankyCritic movie reviews:", "Title:" before a title.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:re:\s*|[^:]{0,40}\breviews?(?:\s*#?\d+)?\s*[:-]\s*|title\s*:\s*|film\s*:\s*|movie\s*:\s*)").expect("static regex")
+});
 
 /// Reads `line` as a title line if it looks like one.
 fn title_line(line: &str, start: usize, blank_before: bool, ends_block: bool) -> Option<Head> {
@@ -128,7 +156,7 @@ fn title_line(line: &str, start: usize, blank_before: bool, ends_block: bool) ->
     let lower = t.to_lowercase();
     // "Susan Granger's review of "CRAZY IN ALABAMA" (Columbia Pictures)".
     static REVIEW_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)\breview\s+of\s+["'“`]+(?P<t>[^"'”]+?)[,.]?["'”]+(?:\s*\((?P<p>[^)]*)\))?"#).expect("static regex")
+        Regex::new(r#"(?i)\b(?:review|commentary|preview|critique|thoughts)\s+(?:of|on)\b[^"“]{0,60}?["“`]+(?P<t>[^"”]+?)[,.]?["”]+(?:\s*\((?P<p>[^)]*)\))?"#).expect("static regex")
     });
     if let Some(c) = REVIEW_OF.captures(t) {
         let mut head = Head { title: Some(clean_title(&c["t"])?), line: Some(start..start + line.len()), ..Head::default() };
@@ -137,28 +165,60 @@ fn title_line(line: &str, start: usize, blank_before: bool, ends_block: bool) ->
         }
         return Some(head);
     }
-    if is_label_line(t) && !lower.starts_with("title") && !lower.starts_with("film:") && !lower.starts_with("movie:") {
+    if is_label_line(t) && !PREFIX.is_match(t) {
+        return None;
+    }
+    // Section words and dates head a text without naming the film.
+    if matches!(lower.trim_end_matches([':', '.']), "summary" | "synopsis" | "review" | "plot" | "introduction" | "spoilers" | "contents" | "from" | "the review")
+        || byline::date_in(t).is_some() && t.len() <= 40
+        || lower.contains('©')
+        || lower.contains("copyright")
+    {
         return None;
     }
     // Strip a "Review:" prefix.
-    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:re:\s*|(?:movie|film|video|dvd)?\s*review(?:\s*#?\d+)?\s*[:-]\s*|title\s*:\s*|film\s*:\s*|movie\s*:\s*)").expect("static regex")
-    });
     let body = PREFIX.replace(t, "");
     let body = body.trim();
     // The title proper ends at a parenthesis, stars, a grade, a wide gap, a dash, or a sentence end.
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)\s*(?:\(|\[|\*|★|\s{2,}|\t|\s+[-–—]+\s+|\s+--|[.:;]\s+(?:directed|starring|written|with|rated|a\s+film|review)|\.\s*$|\s+\d(?:\.\d)?\s*(?:stars?|/\s*\d)|\s+[A-DF][+-]?\s*$|,\s*(?:19|20)\d\d\b)"#).expect("static regex")
+        Regex::new(r#"(?i)\s*(?:\(|\[|\*|★|\s{2,}|\t|\s+[-–—]+\s+|\s+--|[.:;]\s+(?:directed|starring|written|with|rated|a\s+film|review)|\.\s*$|\s+\d(?:\.\d)?\s*(?:stars?|/\s*\d)|\s+[A-DF][+-]?\s*$|,?\s+(?:18|19|20)\d\d\s*$|,\s*(?:19|20)\d\d\b)"#).expect("static regex")
     });
     let cut = CUT.find(body).map_or(body.len(), |m| m.start());
     let cut = if cut == 0 { body.len() } else { cut };
     let (name, rest) = body.split_at(cut);
+    if name.trim_start().starts_with(['(', '[']) {
+        return None;
+    }
+    // A parenthesis beside a title holds a year, a mark or a company, and
+    // the line does not run on into a list ("Bobby (Richard Dreyfuss), Bats").
+    if let Some(inner) = rest.trim_start().strip_prefix('(') {
+        let close = inner.find(')').unwrap_or(inner.len());
+        let (paren, after) = inner.split_at(close);
+        let after = after.trim_start_matches(')').trim_start();
+        let plausible = year_in(paren).is_some()
+            || certificate::parse(paren).is_some()
+            || paren.to_ascii_lowercase().starts_with("dir")
+            || paren.starts_with(|c: char| c.is_uppercase()) && paren.split_whitespace().count() <= 4 && !after.starts_with([',', ';']);
+        if !plausible || after.starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+    }
     let title = clean_title(name)?;
     let words = title.split_whitespace().count();
     let shortened = !rest.trim().is_empty();
     let caps = title.chars().any(char::is_alphabetic) && !title.chars().any(char::is_lowercase);
     let standalone = blank_before && ends_block;
     if words > 12 || title.len() > 80 {
+        return None;
+    }
+    // A sentence of prose is no title: mostly lower-case words, or a
+    // period closing a line that goes on.
+    let lower_words = title.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    if words >= 6 && lower_words * 2 > words || name.trim_end().ends_with('.') && !name.trim_end().ends_with("..") && shortened && !rest.trim_start().starts_with(['(', '[']) {
+        return None;
+    }
+    // A certificate or a running time alone is no title ("R, 127 minutes").
+    if certificate::parse(&title).is_some() && (title.len() <= 12 || crate::runtime::find_bare(&title).is_some()) || title.chars().next().is_some_and(|c| c.is_ascii_digit()) && crate::runtime::find_bare(&title).is_some() {
         return None;
     }
     // A line of prose is no title line: it must stand alone, be set in
@@ -223,7 +283,7 @@ pub(crate) fn clean_title(s: &str) -> Option<String> {
         .trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '`' | '_' | '*' | '<' | '>' | '-' | ':' | ',' | '='))
         .trim();
     let t = t.strip_suffix('.').unwrap_or(t).trim();
-    let t = t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '`')).trim();
+    let t = t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '`')).trim().replace('_', " ");
     let collapsed = t.split_whitespace().collect::<Vec<_>>().join(" ");
     (!collapsed.is_empty() && collapsed.chars().any(char::is_alphanumeric)).then_some(collapsed)
 }
@@ -314,5 +374,18 @@ mod tests {
     fn recurring_names_in_prose() {
         assert_eq!(from_prose("I liked \"Big Fish.\" Later \"Big Fish\" drags. \"Other\" once.").as_deref(), Some("Big Fish"));
         assert_eq!(from_prose("THE BOXER is fine. I think THE BOXER works.").as_deref(), Some("THE BOXER"));
+    }
+}
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn header_variants() {
+        assert_eq!(find("Review:        Why Do Fools Fall In Love\n\nStarring:   Halle Berry\n").title.as_deref(), Some("Why Do Fools Fall In Love"));
+        assert_eq!(find("REVIEW: Out of Sight\nBy Luke Buckmaster (someone@example.au)\n").title.as_deref(), Some("Out of Sight"));
+        assert_eq!(find("Varsity_Blues\n\nProse.").title.as_deref(), Some("Varsity Blues"));
+        assert_eq!(find("I WAS BORN, BUT... (UMARETE WA MITA KEREDO) (director/writer: Yasujiro\nOzu; cast: Hideo Sugawara)\n").title.as_deref(), Some("I WAS BORN, BUT.."));
+        assert_eq!(find("April 8, 1998\n\nTen Movies That Shook Me\n\n").title.as_deref(), Some("Ten Movies That Shook Me"));
     }
 }
