@@ -1,2 +1,133 @@
-//! marquee-article: see ARCHITECTURE.md. (Skeleton; filled by its issue.)
+//! marquee-article finds the article in an HTML page: its title, body text,
+//! byline, publication date and site, and the schema.org review and film
+//! data the page embeds.
+//!
+//! It owns HTML → [`Article`] and nothing else: no IO (the page arrives as a
+//! string, from `marquee-read`), no film extraction (that is
+//! `marquee-extract`, which reads the body this crate finds). Everything here
+//! is a pure function of the page and its URL.
+//!
+//! The body comes from rs-trafilatura (a Rust port of trafilatura), pruned of
+//! the link blocks it lets through (see [`body`]); metadata from JSON-LD
+//! first, then OpenGraph and other `<meta>` tags, then the page's `<title>`,
+//! `<h1>` and `<time>`.
+//!
+//! Limits, for hostile input: pages over [`MAX_HTML_BYTES`] are cut there
+//! before parsing; tree walks are iterative (no recursion on the DOM); JSON-LD
+//! nesting is bounded by serde_json's limit of 128 levels.
+//!
+//! ```
+//! let html = r#"<html><head><title>Review: A Film | The Reel</title>
+//!   <meta property="og:site_name" content="The Reel"></head>
+//!   <body><nav><a href="/">Home</a> <a href="/films">Films</a></nav>
+//!   <article><h1>Review: A Film</h1>
+//!   <p>This is the first paragraph of a long review, which says many things about the film and its makers.</p>
+//!   <p>This is the second paragraph, with further thoughts on the acting, the music and the photography.</p>
+//!   <p>And a third, which concludes that the film is worth seeing on the largest screen you can find.</p>
+//!   </article></body></html>"#;
+//! let article = marquee_article::extract_article(html, None);
+//! assert_eq!(article.site.as_deref(), Some("The Reel"));
+//! assert!(article.body.unwrap().starts_with("This is the first paragraph"));
+//! ```
 #![warn(missing_docs)]
+
+pub mod body;
+mod jsonld;
+mod meta;
+pub mod metric;
+
+pub use jsonld::{FilmData, RatingData, ReviewData};
+pub use marquee_model::Article;
+
+use scraper::Html;
+
+/// Pages longer than this (16 MB) are cut here before parsing: no article
+/// needs more, and parsing time and memory grow with the page.
+pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;
+
+/// Everything this crate finds on a page: the [`Article`], and the
+/// schema.org reviews and films the page embeds as JSON-LD, for the
+/// extractor to use beside the text.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Page {
+    /// Title, body, byline, date, site.
+    pub article: Article,
+    /// schema.org `Review` / `CriticReview` nodes, with their
+    /// `reviewRating` and `itemReviewed`.
+    pub reviews: Vec<ReviewData>,
+    /// schema.org `Movie` nodes that are not the item of a review.
+    pub films: Vec<FilmData>,
+}
+
+/// Finds the article in an HTML page. `url` is where the page came from,
+/// when known; it helps the body extractor and names the site as a last
+/// resort.
+pub fn extract_article(html: &str, url: Option<&str>) -> Article {
+    extract_page(html, url).article
+}
+
+/// Finds the article and the embedded review and film data in a page.
+pub fn extract_page(html: &str, url: Option<&str>) -> Page {
+    let html = truncate(html, MAX_HTML_BYTES);
+    let doc = Html::parse_document(html);
+    let meta = meta::read(&doc);
+    let json_ld = jsonld::parse(meta.json_ld.iter().map(String::as_str));
+    drop(doc);
+    let extracted = body::extract(html, url);
+
+    let ld_article = json_ld.articles.iter().find(|a| a.headline.is_some()).cloned().unwrap_or_default();
+    let ld_review = json_ld.reviews.first();
+    let site = meta
+        .site
+        .clone()
+        .or_else(|| json_ld.site_name.clone())
+        .or_else(|| ld_article.publisher.clone())
+        .or_else(|| extracted.site.clone())
+        .or_else(|| url.and_then(host));
+    let title = meta
+        .og_title
+        .clone()
+        .or_else(|| ld_article.headline.clone())
+        .or_else(|| meta.h1.clone())
+        .or_else(|| meta.title_tag.as_deref().map(|t| meta::strip_site_suffix(t, site.as_deref())))
+        .or_else(|| extracted.title.clone())
+        .map(|t| meta::strip_site_suffix(&t, site.as_deref()));
+    let byline = ld_review
+        .and_then(|r| r.author.clone())
+        .or_else(|| json_ld.articles.iter().find_map(|a| a.author.clone()))
+        .or_else(|| meta.author.clone())
+        .or_else(|| extracted.author.clone());
+    let published = ld_review
+        .and_then(|r| r.published.clone())
+        .or_else(|| json_ld.articles.iter().find_map(|a| a.published.clone()))
+        .or_else(|| meta.published.clone())
+        .or_else(|| extracted.date.clone());
+    let reviewed: Vec<&FilmData> = json_ld.reviews.iter().filter_map(|r| r.item.as_ref()).collect();
+    let films = json_ld.films.iter().filter(|film| !reviewed.contains(film)).cloned().collect();
+    Page {
+        article: Article { title, body: extracted.body, byline, published, site },
+        reviews: json_ld.reviews,
+        films,
+    }
+}
+
+/// Cuts `html` to at most `max` bytes, at a character boundary.
+fn truncate(html: &str, max: usize) -> &str {
+    if html.len() <= max {
+        return html;
+    }
+    let mut end = max;
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    &html[..end]
+}
+
+/// `https://www.example.org/a` → `example.org`.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?.rsplit('@').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}

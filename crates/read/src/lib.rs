@@ -137,6 +137,31 @@ pub fn decode_document(
     Ok(Document { source, origin, body })
 }
 
+/// Reads JSON Lines from any reader (standard input, a socket, bytes in
+/// memory): one [`Document`] or [`InputError`] per non-blank line. `name`
+/// stands for the input in messages (`name:LINE`) and in the `source` of
+/// records without an `id`. Each line may hold at most `max_document_bytes`.
+pub fn read_jsonl<R: Read + 'static>(reader: R, name: &str, max_document_bytes: u64) -> JsonlDocuments {
+    JsonlDocuments {
+        file: jsonl::JsonlFile::from_reader(Box::new(reader), name.to_owned(), name.to_owned()),
+        limit: max_document_bytes,
+    }
+}
+
+/// The iterator of [`read_jsonl`].
+pub struct JsonlDocuments {
+    file: jsonl::JsonlFile,
+    limit: u64,
+}
+
+impl Iterator for JsonlDocuments {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.file.next_document(self.limit)
+    }
+}
+
 /// The iterator of [`read_inputs`].
 pub struct Inputs {
     options: ReadOptions,
