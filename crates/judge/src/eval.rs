@@ -1,0 +1,252 @@
+//! Evaluation by the corpora's own protocols.
+
+use std::fmt;
+use std::path::Path;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Source;
+use crate::error::Result;
+use crate::features::stable_hash;
+use crate::model::Calibration;
+use crate::train::{Prepared, TrainOptions, fit_classifier, scale_folds};
+
+/// Which measurements to run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvalOptions {
+    /// polarity_v2, 10-fold on its fixed folds.
+    pub polarity_v2: bool,
+    /// rt_polarity, 10-fold on seeded folds.
+    pub rt_polarity: bool,
+    /// scale_data, 10-fold: score MAE and 3-class accuracy.
+    pub scale_data: bool,
+    /// Trained without polarity_v2 (nor its twins), tested on all of it.
+    pub cross_corpus: bool,
+    /// Also run polarity_v2 and rt_polarity trained on their own corpus only,
+    /// the setting of the published figures.
+    pub in_domain: bool,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions { polarity_v2: true, rt_polarity: true, scale_data: true, cross_corpus: true, in_domain: true }
+    }
+}
+
+/// One measured figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvalRow {
+    /// The test corpus.
+    pub corpus: String,
+    /// How it was split and what trained.
+    pub protocol: String,
+    /// Test documents.
+    pub n: usize,
+    /// What `value` measures (`accuracy`, `mae`, `accuracy_3class`).
+    pub metric: String,
+    /// The figure: a fraction for accuracies, score points for MAE.
+    pub value: f64,
+    /// The bar it must reach, where the issue sets one.
+    pub bar: Option<f64>,
+}
+
+impl EvalRow {
+    /// Whether the figure reaches its bar (true when there is none).
+    pub fn passes(&self) -> bool {
+        match self.bar {
+            None => true,
+            Some(bar) if self.metric == "mae" => self.value <= bar,
+            Some(bar) => self.value >= bar,
+        }
+    }
+}
+
+/// Every figure of one evaluation run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvalReport {
+    /// The model name evaluated.
+    pub model: String,
+    /// The figures.
+    pub rows: Vec<EvalRow>,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+}
+
+impl EvalReport {
+    /// The row for `corpus` and a protocol starting with `protocol`.
+    pub fn find(&self, corpus: &str, metric: &str) -> Option<&EvalRow> {
+        self.rows.iter().find(|r| r.corpus == corpus && r.metric == metric)
+    }
+}
+
+impl fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "verdict model {} ({:.0} s)", self.model, self.seconds)?;
+        writeln!(f, "{:<12} {:<58} {:>6} {:<15} {:>8} {:>8}", "corpus", "protocol", "n", "metric", "value", "bar")?;
+        for r in &self.rows {
+            let (value, bar) = if r.metric == "mae" {
+                (format!("{:.2}", r.value), r.bar.map(|b| format!("{b:.2}")))
+            } else {
+                (format!("{:.2}%", 100.0 * r.value), r.bar.map(|b| format!("{:.2}%", 100.0 * b)))
+            };
+            let bar = match bar {
+                Some(b) => format!("{b}{}", if r.passes() { "" } else { " FAIL" }),
+                None => "-".into(),
+            };
+            writeln!(f, "{:<12} {:<58} {:>6} {:<15} {:>8} {:>8}", r.corpus, r.protocol, r.n, r.metric, value, bar)?;
+        }
+        Ok(())
+    }
+}
+
+/// Measures the model that `options` trains, by each corpus's protocol.
+pub fn evaluate(corpora_dir: &Path, options: &TrainOptions, which: &EvalOptions) -> Result<EvalReport> {
+    let started = Instant::now();
+    let prep = Prepared::load(corpora_dir, options)?;
+    let mut rows = Vec::new();
+    let of = |source: Source| -> Vec<usize> {
+        (0..prep.docs.len()).filter(|&i| prep.docs[i].source == source).collect()
+    };
+    let only = |source: Source| TrainOptions {
+        source_weights: vec![1.0],
+        sources: vec![source],
+        ..options.clone()
+    };
+    let trained_on = |o: &TrainOptions| o.sources.iter().map(|s| s.name()).collect::<Vec<_>>().join("+");
+
+    if which.polarity_v2 {
+        let docs = of(Source::PolarityV2);
+        let folds: Vec<Vec<usize>> =
+            (1..=10).map(|k| docs.iter().copied().filter(|&i| prep.docs[i].fold == Some(k)).collect()).collect();
+        let mut runs = vec![options.clone()];
+        if which.in_domain {
+            runs.push(only(Source::PolarityV2));
+        }
+        for o in runs {
+            rows.push(EvalRow {
+                corpus: "polarity_v2".into(),
+                protocol: format!("10-fold (fixed folds), trained on {}", trained_on(&o)),
+                n: docs.len(),
+                metric: "accuracy".into(),
+                value: cv_accuracy(&prep, &o, &folds),
+                bar: Some(0.90),
+            });
+        }
+    }
+    if which.rt_polarity {
+        let docs = of(Source::RtPolarity);
+        let mut folds = vec![Vec::new(); 10];
+        for &i in &docs {
+            let h = stable_hash(prep.docs[i].id.as_bytes()) ^ options.seed;
+            folds[(stable_hash(&h.to_le_bytes()) % 10) as usize].push(i);
+        }
+        let mut runs = vec![options.clone()];
+        if which.in_domain {
+            runs.push(only(Source::RtPolarity));
+        }
+        for o in runs {
+            rows.push(EvalRow {
+                corpus: "rt_polarity".into(),
+                protocol: format!("10-fold (seeded), trained on {}", trained_on(&o)),
+                n: docs.len(),
+                metric: "accuracy".into(),
+                value: cv_accuracy(&prep, &o, &folds),
+                bar: Some(0.81),
+            });
+        }
+    }
+    if which.scale_data {
+        let folds = scale_folds(&prep, 10, options.seed);
+        let per_fold: Vec<Vec<(usize, f32)>> = folds
+            .par_iter()
+            .map(|test| {
+                let train = prep.training_rows(options, test);
+                let clf = fit_classifier(&prep, &train, options);
+                test.iter().map(|&i| (i, clf.margin(prep.data.row(i)))).collect()
+            })
+            .collect();
+        // Each fold's calibration is fitted on the other folds' unseen margins.
+        let mut abs_err = 0.0;
+        let mut correct3 = 0usize;
+        let mut n = 0usize;
+        for k in 0..per_fold.len() {
+            let (margins, targets): (Vec<f32>, Vec<f32>) = per_fold
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .flat_map(|(_, f)| f.iter())
+                .map(|&(i, m)| (m, 100.0 * prep.docs[i].rating.unwrap_or(0.5)))
+                .unzip();
+            let cal = Calibration::fit(&margins, &targets);
+            for &(i, m) in &per_fold[k] {
+                let score = cal.score(m).round();
+                let truth = prep.docs[i].rating.unwrap_or(0.5);
+                abs_err += f64::from((score - 100.0 * truth).abs());
+                let class = if score <= 40.0 {
+                    0
+                } else if score < 70.0 {
+                    1
+                } else {
+                    2
+                };
+                correct3 += usize::from(prep.docs[i].label3 == Some(class));
+                n += 1;
+            }
+        }
+        let protocol = format!("10-fold (seeded, twins together), trained on {}", trained_on(options));
+        rows.push(EvalRow {
+            corpus: "scale_data".into(),
+            protocol: protocol.clone(),
+            n,
+            metric: "mae".into(),
+            value: abs_err / n.max(1) as f64,
+            bar: None,
+        });
+        rows.push(EvalRow {
+            corpus: "scale_data".into(),
+            protocol,
+            n,
+            metric: "accuracy_3class".into(),
+            value: correct3 as f64 / n.max(1) as f64,
+            bar: None,
+        });
+    }
+    if which.cross_corpus {
+        let test = of(Source::PolarityV2);
+        let mut o = options.clone();
+        let keep: Vec<usize> = (0..o.sources.len()).filter(|&k| o.sources[k] != Source::PolarityV2).collect();
+        o.sources = keep.iter().map(|&k| options.sources[k]).collect();
+        o.source_weights = keep.iter().map(|&k| options.source_weights.get(k).copied().unwrap_or(1.0)).collect();
+        if !o.sources.is_empty() {
+            rows.push(EvalRow {
+                corpus: "polarity_v2".into(),
+                protocol: format!("cross-corpus: all of it, trained on {} (twins left out)", trained_on(&o)),
+                n: test.len(),
+                metric: "accuracy".into(),
+                value: cv_accuracy(&prep, &o, &[test]),
+                bar: None,
+            });
+        }
+    }
+    Ok(EvalReport { model: options.name.clone(), rows, seconds: started.elapsed().as_secs_f64() })
+}
+
+/// Accuracy over `folds`, each tested by a classifier trained on everything
+/// else that `options` allows, twins of the fold left out.
+fn cv_accuracy(prep: &Prepared, options: &TrainOptions, folds: &[Vec<usize>]) -> f64 {
+    let (correct, total) = folds
+        .par_iter()
+        .map(|test| {
+            let train = prep.training_rows(options, test);
+            let clf = fit_classifier(prep, &train, options);
+            let correct = test
+                .iter()
+                .filter(|&&i| (clf.margin(prep.data.row(i)) > 0.0) == (prep.targets[i] > 0.0))
+                .count();
+            (correct, test.len())
+        })
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    correct as f64 / total.max(1) as f64
+}

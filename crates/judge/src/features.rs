@@ -1,0 +1,113 @@
+//! Word and phrase features, hashed into a fixed number of buckets.
+//!
+//! Each token is hashed once (FNV-1a, written here because the standard
+//! library's hasher is not promised to stay the same across Rust releases, and
+//! a model's features must not change under it); n-grams combine the hashes of
+//! their tokens. A document's features are the set of buckets of its 1- to
+//! n-grams: presence, not counts, as in NBSVM.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::for_each_token;
+
+/// How text becomes features. Stored in the model: scoring must featurise
+/// exactly as training did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeatureSpec {
+    /// log2 of the number of buckets.
+    pub bits: u32,
+    /// Longest n-gram (1 = words only, 3 = words, bigrams and trigrams).
+    pub max_ngram: u32,
+    /// Mark words between a negation ("not", "isn't", "never") and the next
+    /// punctuation as negated, so "not good" and "good" differ as unigrams.
+    #[serde(default)]
+    pub negation: bool,
+}
+
+impl Default for FeatureSpec {
+    fn default() -> Self {
+        FeatureSpec { bits: 21, max_ngram: 3, negation: true }
+    }
+}
+
+impl FeatureSpec {
+    /// The number of buckets.
+    pub fn dim(&self) -> usize {
+        1 << self.bits
+    }
+
+    /// Appends the sorted, de-duplicated buckets of `text` to `out` (cleared
+    /// first).
+    pub fn features(&self, text: &str, out: &mut Vec<u32>) {
+        out.clear();
+        self.raw_features(text, out);
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Appends the bucket of every n-gram occurrence in `text`, in text order,
+    /// with repeats.
+    pub fn raw_features(&self, text: &str, out: &mut Vec<u32>) {
+        let n = self.max_ngram.clamp(1, MAX_NGRAM as u32) as usize;
+        let shift = 64 - self.bits;
+        // The hashes of the last `n` tokens, most recent first.
+        let mut recent = [0u64; MAX_NGRAM];
+        let mut seen = 0usize;
+        let mut negated = false;
+        let negation = self.negation;
+        for_each_token(text, |token| {
+            recent.copy_within(0..MAX_NGRAM - 1, 1);
+            let mut h = fnv1a(token.as_bytes());
+            if negation {
+                if token.len() == 1 && !token.as_bytes()[0].is_ascii_alphanumeric() && token != "'" && token != "-" {
+                    negated = false;
+                } else if negated {
+                    h ^= 0x5bd1_e995_0000_0000;
+                } else if is_negation(token) {
+                    negated = true;
+                }
+            }
+            recent[0] = h;
+            seen += 1;
+            let mut acc = 0u64;
+            for (k, &h) in recent.iter().enumerate().take(n.min(seen)) {
+                acc = mix(acc.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ h ^ (k as u64 + 1));
+                out.push((acc >> shift) as u32);
+            }
+        });
+    }
+}
+
+const MAX_NGRAM: usize = 4;
+
+fn is_negation(token: &str) -> bool {
+    matches!(token, "not" | "no" | "never" | "nothing" | "nobody" | "none" | "neither" | "nor" | "cannot" | "without" | "hardly")
+        || token.ends_with("n't")
+}
+
+/// 64-bit FNV-1a.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The finaliser of MurmurHash3, so that every output bit depends on every
+/// input bit before the top `bits` are taken as the bucket.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    h
+}
+
+/// A hash of a byte string, stable across platforms and releases (used for
+/// model fingerprints and seeded shuffles).
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    mix(fnv1a(bytes))
+}

@@ -1,0 +1,316 @@
+//! Training: NBSVM (Wang & Manning 2012) over hashed 1- to 3-grams, then a
+//! calibration of its margin to scale_data's ratings.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{self, Doc, Source};
+use crate::error::{Error, Result};
+use crate::features::{FeatureSpec, stable_hash};
+use crate::linear::{Dataset, Linear, Loss, Problem, fit, nb_ratios};
+use crate::model::{Calibration, Model, ModelInfo};
+
+/// How to train. `TrainOptions::default()` builds the shipped model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainOptions {
+    /// The model's name in `name@version`.
+    pub name: String,
+    /// Which corpora to learn from.
+    pub sources: Vec<Source>,
+    /// How text becomes features.
+    pub features: FeatureSpec,
+    /// Scale features by naive-Bayes log-count ratios (NBSVM); plain SVM if false.
+    pub naive_bayes: bool,
+    /// Smoothing of the naive-Bayes counts.
+    pub nb_alpha: f64,
+    /// NBSVM's interpolation β between the mean weight magnitude (0) and the
+    /// SVM's weights (1).
+    pub beta: f32,
+    /// SVM cost C per unit of document weight.
+    pub cost: f32,
+    /// Scale each document to unit length.
+    pub normalise: bool,
+    /// Weight of a document from each corpus, in `sources` order.
+    pub source_weights: Vec<f32>,
+    /// scale_data extracts rated at least this count as positive examples.
+    pub scale_positive_at: f32,
+    /// scale_data extracts rated at most this count as negative examples.
+    pub scale_negative_at: f32,
+    /// Solver epochs at most.
+    pub max_epochs: usize,
+    /// Solver stopping tolerance on the projected gradient.
+    pub tolerance: f64,
+    /// Folds used to collect unseen margins for the score calibration.
+    pub calibration_folds: u32,
+    /// Give each class of each corpus the same total weight, so a corpus
+    /// that leans positive does not tilt the bias.
+    #[serde(default)]
+    pub balance: bool,
+    /// Seed of every shuffle.
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            name: "nbsvm-tri".into(),
+            sources: vec![Source::PolarityV2, Source::RtPolarity, Source::ScaleData],
+            features: FeatureSpec::default(),
+            naive_bayes: true,
+            nb_alpha: 1.0,
+            beta: 1.0,
+            cost: 1.0,
+            normalise: true,
+            source_weights: vec![2.0, 1.0, 1.0],
+            scale_positive_at: 0.6,
+            scale_negative_at: 0.4,
+            max_epochs: 50,
+            tolerance: 0.1,
+            calibration_folds: 5,
+            balance: false,
+            seed: 2012,
+        }
+    }
+}
+
+impl TrainOptions {
+    fn weight_of(&self, source: Source) -> Option<f32> {
+        let at = self.sources.iter().position(|&s| s == source)?;
+        Some(self.source_weights.get(at).copied().unwrap_or(1.0))
+    }
+}
+
+/// What training did, for people.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TrainReport {
+    /// Documents per corpus that trained the classifier.
+    pub documents: Vec<(Source, usize)>,
+    /// Distinct buckets used.
+    pub buckets_used: usize,
+    /// Mean absolute error of the calibrated score on unseen scale_data folds.
+    pub calibration_mae: Option<f64>,
+    /// The fitted calibration.
+    pub calibration: Calibration,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// `name@version` of the model.
+    pub model: String,
+}
+
+/// The corpora, featurised once and shared by every fit.
+pub(crate) struct Prepared {
+    pub docs: Vec<Doc>,
+    pub data: Dataset,
+    pub targets: Vec<f32>,
+}
+
+impl Prepared {
+    pub fn load(corpora_dir: &Path, options: &TrainOptions) -> Result<Prepared> {
+        let mut docs = corpus::load(corpora_dir, options.scale_positive_at, options.scale_negative_at)?;
+        if options.sources.contains(&Source::Ramr) {
+            let ramr = corpus::load_ramr(corpora_dir, &docs)?;
+            docs.extend(ramr);
+        }
+        let spec = options.features;
+        let rows: Vec<Vec<u32>> = docs
+            .par_iter()
+            .map_init(Vec::new, |buf, doc| {
+                spec.features(&doc.text, buf);
+                buf.clone()
+            })
+            .collect();
+        let mut data = Dataset::new();
+        for row in &rows {
+            data.push(row);
+        }
+        let targets = docs
+            .iter()
+            .map(|d| match d.positive {
+                Some(true) => 1.0,
+                Some(false) => -1.0,
+                None => 0.0,
+            })
+            .collect();
+        Ok(Prepared { docs, data, targets })
+    }
+
+    /// The rows usable to train a classifier under `options`, leaving out
+    /// `held_out` rows and every twin of them.
+    pub fn training_rows(&self, options: &TrainOptions, held_out: &[usize]) -> Vec<usize> {
+        let held: HashSet<usize> = held_out.iter().copied().collect();
+        let twins: HashSet<u32> = held_out.iter().flat_map(|&i| self.docs[i].twins.iter().copied()).collect();
+        (0..self.docs.len())
+            .filter(|&i| {
+                let d = &self.docs[i];
+                d.positive.is_some()
+                    && options.weight_of(d.source).is_some_and(|w| w > 0.0)
+                    && !held.contains(&i)
+                    && !d.twins.iter().any(|t| twins.contains(t))
+            })
+            .collect()
+    }
+}
+
+/// A classifier fitted on some rows: folded weights, and the feature values
+/// when documents are normalised.
+pub(crate) struct Classifier {
+    pub weights: Vec<f32>,
+    pub values: Option<Vec<f32>>,
+    pub bias: f32,
+    pub normalise: bool,
+}
+
+impl Classifier {
+    pub fn margin(&self, row: &[u32]) -> f32 {
+        let s = crate::linear::row_scale(row, self.values.as_deref(), self.normalise);
+        s * row.iter().map(|&j| self.weights[j as usize]).sum::<f32>() + self.bias
+    }
+}
+
+pub(crate) fn fit_classifier(prep: &Prepared, rows: &[usize], options: &TrainOptions) -> Classifier {
+    let dim = options.features.dim();
+    let mut weights: Vec<f32> = prep.docs.iter().map(|d| options.weight_of(d.source).unwrap_or(0.0)).collect();
+    if options.balance {
+        // Count each corpus's classes among the training rows.
+        let mut counts: std::collections::HashMap<(Source, bool), f32> = std::collections::HashMap::new();
+        for &i in rows {
+            *counts.entry((prep.docs[i].source, prep.targets[i] > 0.0)).or_default() += 1.0;
+        }
+        for &i in rows {
+            let s = prep.docs[i].source;
+            let pos = counts.get(&(s, true)).copied().unwrap_or(0.0);
+            let neg = counts.get(&(s, false)).copied().unwrap_or(0.0);
+            let mine = if prep.targets[i] > 0.0 { pos } else { neg };
+            weights[i] *= (pos + neg) / (2.0 * mine.max(1.0));
+        }
+    }
+    let costs: Vec<f32> = weights.iter().map(|w| w * options.cost).collect();
+    let ratios = options
+        .naive_bayes
+        .then(|| nb_ratios(&prep.data, rows, &prep.targets, &weights, dim, options.nb_alpha));
+    let problem = Problem {
+        data: &prep.data,
+        rows,
+        targets: &prep.targets,
+        costs: &costs,
+        values: ratios.as_deref(),
+        normalise: options.normalise,
+    };
+    let seed = options.seed ^ stable_hash(&(rows.len() as u64).to_le_bytes());
+    let Linear { mut w, b } = fit(&problem, Loss::SquaredHinge, dim, options.max_epochs, options.tolerance, seed);
+    if options.beta < 1.0 {
+        // Wang & Manning's interpolation towards the mean magnitude, which
+        // acts like the naive-Bayes vote and helps on long documents.
+        let used = w.iter().filter(|v| **v != 0.0).count().max(1);
+        let mean = w.iter().map(|v| v.abs()).sum::<f32>() / used as f32;
+        for v in &mut w {
+            if *v != 0.0 {
+                *v = (1.0 - options.beta) * mean + options.beta * *v;
+            }
+        }
+    }
+    if let Some(r) = &ratios {
+        for (v, r) in w.iter_mut().zip(r) {
+            *v *= r;
+        }
+    }
+    Classifier { weights: w, values: ratios.filter(|_| options.normalise), bias: b, normalise: options.normalise }
+}
+
+/// Splits the scale_data rows into `k` folds, twins together.
+pub(crate) fn scale_folds(prep: &Prepared, k: u32, seed: u64) -> Vec<Vec<usize>> {
+    let mut folds = vec![Vec::new(); k as usize];
+    for (i, d) in prep.docs.iter().enumerate() {
+        if d.source == Source::ScaleData {
+            let key = d.twins.iter().min().copied().unwrap_or(0);
+            let h = stable_hash(&(u64::from(key) ^ seed).to_le_bytes());
+            folds[(h % u64::from(k)) as usize].push(i);
+        }
+    }
+    folds
+}
+
+/// Out-of-fold margins of every scale_data extract, with 100 × rating.
+pub(crate) fn unseen_scale_margins(prep: &Prepared, options: &TrainOptions, k: u32) -> Vec<(usize, f32, f32)> {
+    let folds = scale_folds(prep, k, options.seed);
+    folds
+        .par_iter()
+        .flat_map_iter(|test| {
+            let rows = prep.training_rows(options, test);
+            let clf = fit_classifier(prep, &rows, options);
+            test.iter()
+                .map(|&i| (i, clf.margin(prep.data.row(i)), 100.0 * prep.docs[i].rating.unwrap_or(0.5)))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Trains a model on the corpora in `corpora_dir` (../shared/corpora).
+pub fn train(corpora_dir: &Path, options: &TrainOptions) -> Result<(Model, TrainReport)> {
+    let started = Instant::now();
+    let prep = Prepared::load(corpora_dir, options)?;
+    train_prepared(&prep, options, started)
+}
+
+pub(crate) fn train_prepared(prep: &Prepared, options: &TrainOptions, started: Instant) -> Result<(Model, TrainReport)> {
+    let rows = prep.training_rows(options, &[]);
+    if rows.is_empty() {
+        return Err(Error::Train("no labelled documents in the chosen corpora".into()));
+    }
+    let (clf, unseen) = rayon::join(
+        || fit_classifier(prep, &rows, options),
+        || {
+            if options.weight_of(Source::ScaleData).is_some() && options.calibration_folds >= 2 {
+                unseen_scale_margins(prep, options, options.calibration_folds)
+            } else {
+                Vec::new()
+            }
+        },
+    );
+    let (calibration, calibration_mae) = if unseen.is_empty() {
+        (Calibration::default(), None)
+    } else {
+        let margins: Vec<f32> = unseen.iter().map(|u| u.1).collect();
+        let targets: Vec<f32> = unseen.iter().map(|u| u.2).collect();
+        let cal = Calibration::fit(&margins, &targets);
+        let mae = unseen.iter().map(|u| f64::from((cal.score(u.1) - u.2).abs())).sum::<f64>() / unseen.len() as f64;
+        (cal, Some(mae))
+    };
+    let mut documents: Vec<(Source, usize)> = Vec::new();
+    for &i in &rows {
+        let s = prep.docs[i].source;
+        match documents.iter_mut().find(|(src, _)| *src == s) {
+            Some(entry) => entry.1 += 1,
+            None => documents.push((s, 1)),
+        }
+    }
+    let buckets_used = clf.weights.iter().filter(|w| **w != 0.0).count();
+    let trained_on = documents
+        .iter()
+        .map(|(s, n)| format!("{} {n}", s.name()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let info = ModelInfo {
+        name: options.name.clone(),
+        version: String::new(),
+        features: options.features,
+        normalise: options.normalise,
+        bias: clf.bias,
+        calibration,
+        trained_on: format!("{trained_on}; seed {}", options.seed),
+    };
+    let model = Model::new(info, clf.weights, clf.values);
+    let report = TrainReport {
+        documents,
+        buckets_used,
+        calibration_mae,
+        calibration,
+        seconds: started.elapsed().as_secs_f64(),
+        model: model.id(),
+    };
+    Ok((model, report))
+}
