@@ -23,10 +23,12 @@
 mod error;
 mod query;
 mod schema;
+mod source;
 
 pub use error::{Error, Result};
 pub use query::{Facets, Hit, SearchQuery, SearchResults, Snippet};
 pub use schema::{DocKind, IndexDoc, decade_of};
+pub use source::{docs_from_store, film_doc, review_doc, review_docs};
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -138,6 +140,12 @@ impl Index {
             }
             Ok(n)
         })
+    }
+
+    /// Replaces the whole index with what `store` holds; returns how many
+    /// documents were indexed.
+    pub fn rebuild(&self, store: &dyn marquee_store::Store) -> Result<u64> {
+        self.rebuild_from(docs_from_store(store)?)
     }
 
     /// Runs a search; see [`SearchQuery`] for the query language.
