@@ -143,11 +143,13 @@ pub(super) fn ingest_one(
         let mut venue_link = conn.prepare_cached(
             "INSERT INTO review_venue (review_id, position, venue_id) VALUES (?1, ?2, ?3)",
         )?;
-        let mut i = 0i64;
+        let mut linked = Vec::with_capacity(review.venues.len());
         for name in &review.venues {
-            if let Some(venue) = upsert_name(conn, Named::Venue, name)? {
-                venue_link.execute(params![review_id, i, venue])?;
-                i += 1;
+            if let Some(venue) = upsert_name(conn, Named::Venue, name)?
+                && !linked.contains(&venue)
+            {
+                venue_link.execute(params![review_id, linked.len() as i64, venue])?;
+                linked.push(venue);
             }
         }
 
