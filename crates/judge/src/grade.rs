@@ -79,3 +79,38 @@ impl Default for GradeFinder {
         Self::new()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, expected: Option<(f32, &str)>) {
+        let found = GradeFinder::new().find(text);
+        let got = found.as_ref().map(|g| (g.fraction, &text[g.span.clone()]));
+        match (got, expected) {
+            (Some((f, span)), Some((ef, espan))) => {
+                assert!((f - ef).abs() < 1e-3, "{text:?}: {f} != {ef}");
+                assert_eq!(span.trim(), espan, "{text:?}");
+            }
+            (got, expected) => assert_eq!(got.map(|g| g.0), expected.map(|e| e.0), "{text:?}"),
+        }
+    }
+
+    #[test]
+    fn grades_with_a_maximum_are_found() {
+        check("RATING: *** out of ****. A fine film.", Some((0.75, "*** out of ****.")));
+        check("I give it **1/2 (out of ****)", Some((0.625, "**1/2 (out of ****)")));
+        check("Score: 7/10", Some((0.7, "7/10")));
+        check("3.5 stars out of 5", Some((0.7, "3.5 stars out of 5")));
+        check("Grade: B+", Some((0.83, "B+")));
+    }
+
+    #[test]
+    fn dates_halves_and_unbounded_numbers_are_not_grades() {
+        check("Seen on 10/12/97 at the Bijou.", None);
+        check("It runs 1/2 hour too long.", None);
+        check("Only 12 of 30 jokes land.", None);
+        check("Rating: a waste of time", None);
+    }
+}
