@@ -4,7 +4,7 @@
 use marquee_model::{CastMember, Film};
 
 use super::lexicon::{CREW_WORDS, ROLE_NOUNS, is_stop};
-use super::names::{People, Run, key, name_run, person_shaped, run_before};
+use super::names::{People, Run, key, likely_person, name_run, person_shaped, run_before};
 use super::tokens::{Kind, Toks};
 
 /// Which credit list a role phrase fills.
@@ -28,6 +28,11 @@ pub(crate) fn credits(t: &Toks, people: &mut People, film: &mut Film) {
 /// credited with a different character gets a second entry (one actor, two
 /// parts), unless the two characters share a word (the same part named twice).
 pub(crate) fn add_cast(film: &mut Film, name: &str, character: Option<String>) {
+    #[cfg(test)]
+    if std::env::var_os("PROSE_TRACE").is_some() {
+        eprintln!("add_cast {name} {character:?} {}", std::backtrace::Backtrace::force_capture()
+            .to_string().lines().filter(|l| l.contains("credits::")).nth(1).unwrap_or(""));
+    }
     let k = key(name);
     let same: Vec<usize> =
         (0..film.cast.len()).filter(|&i| key(&film.cast[i].name) == k).collect();
@@ -107,6 +112,16 @@ fn parentheses(t: &Toks, people: &mut People, film: &mut Film) {
         } else if t.is_w(i, "including") {
             i += 1;
         }
+        // "Elizabeth Hurley (who portrays the demon)": the performer is outside.
+        if t.is_w(i, "who") && (i + 1..(i + 3).min(q)).any(|j| t.is_any(j, PLAY_WORDS)) {
+            if let Some(run) = run_before(t, k)
+                && let Some(name) = full_name(people, &run)
+            {
+                people.add(&name);
+                add_cast(film, &name, None);
+            }
+            continue;
+        }
         let Some((names, clause)) = name_list(t, people, i, q) else { continue };
         if names.is_empty() {
             continue;
@@ -122,7 +137,10 @@ fn parentheses(t: &Toks, people: &mut People, film: &mut Film) {
                 continue; // "Jeremy Davies (The Locusts)": a performer and a film.
             }
             let after_place = run.a > 0 && t.is_any(run.a - 1, &["from", "in", "at"]);
-            if names.len() == 1 && !after_place {
+            if names.len() > 1 {
+                continue; // "the Steves (A, B and C)": a group, not a part.
+            }
+            if !after_place {
                 character = character_of(&run);
             }
         } else if k > 0 && t.is_lower(k - 1) {
@@ -241,8 +259,8 @@ fn star_lists(t: &Toks, people: &mut People, film: &mut Film) {
         } else {
             continue;
         };
-        if t.toks[k].line_start {
-            continue; // A credit block's own line; the block reader has it.
+        if t.toks[k].line_start || (k > 0 && t.is_any(k - 1, &["not", "never"])) {
+            continue; // A credit block's own line, or "a movie not starring X".
         }
         let mut i = start;
         let mut found = Vec::new();
@@ -293,28 +311,36 @@ fn as_character(t: &Toks, people: &mut People, film: &mut Film) {
             continue;
         };
         k = run.b.max(k + 1);
-        if run.a > 0 && (t.kind(run.a - 1) == Kind::Poss
-            || (t.is_word(run.a - 1) && t.toks[run.a - 1].cap && !is_stop(t.s(run.a - 1))))
+        let after_possessive = run.a > 1 && t.kind(run.a - 1) == Kind::Poss
+            && !t.is_any(run.a - 2, &["there", "here", "it", "that", "what", "who", "he", "she",
+                                      "let", "where"]);
+        if after_possessive
+            || (run.a > 0 && t.is_word(run.a - 1) && t.toks[run.a - 1].cap && !is_stop(t.s(run.a - 1)))
         {
             continue;
         }
         let credited = people.is_credited(&run.words);
         let Some(name) = full_name(people, &run) else { continue };
         let Some((trigger, after)) = find_trigger(t, run.b) else { continue };
-        if t.is_w(trigger, "as") && t.is_any(trigger - 1, NOT_CASTING) {
-            continue;
+        if t.is_w(trigger, "as")
+            && (t.is_any(trigger - 1, NOT_CASTING)
+                || t.is_any(trigger - 1, &["is", "was", "are", "were", "be", "being", "not"])
+                || t.is_w(trigger + 2, "as") || t.is_w(trigger + 3, "as"))
+        {
+            continue; // "such as", "is as subtle as".
         }
         if t.is_any(trigger, &["played", "portrayed"]) && t.is_w(trigger + 1, "by") {
             continue;
         }
         // Determiners and a few lower-case words ("the assassin", "a dark and sexy").
         let mut j = after;
-        if t.is_any(j, &["the", "a", "an", "his", "her", "their", "its"]) {
+        let determiner = t.is_any(j, &["the", "a", "an", "his", "her", "their", "its"]);
+        if determiner {
             j += 1;
         }
         let mut lowers = 0;
         let mut crew = false;
-        while t.is_lower(j) && lowers < 4 {
+        while t.is_lower(j) && lowers < 4 && determiner {
             if t.is_any(j, CREW_WORDS) || t.is_any(j, &["actor", "actress", "performer"]) {
                 crew = true;
             }
@@ -338,9 +364,19 @@ fn as_character(t: &Toks, people: &mut People, film: &mut Film) {
         } else {
             None
         };
-        // Without a credit or a named part, a bare "X as the ..." is weak evidence.
-        if !credited && character.is_none() && t.is_w(trigger, "as") {
+        // Without a credit or a named part, only a given name and a described
+        // part ("Barry Pepper as the sniper") make a performer.
+        if !credited && character.is_none()
+            && !(likely_person(&run.words) && determiner && lowers > 0)
+        {
             continue;
+        }
+        if character.is_none() && !determiner && t.is_lower(j) {
+            continue; // "X as he attempts": no part at all.
+        }
+        let in_cast = film.cast.iter().any(|c| key(&c.name) == key(&name));
+        if character.is_none() && credited && !in_cast && !(determiner && lowers > 0) {
+            continue; // A writer or director, not a part.
         }
         people.add(&name);
         add_cast(film, &name, character);
@@ -365,11 +401,20 @@ fn find_trigger(t: &Toks, from: usize) -> Option<(usize, usize)> {
     let mut j = from;
     let mut gap = 0;
     let mut commas = 0;
-    while j < t.len() && gap <= 7 {
+    // An aside right after the name: "Jeremy Davies (The Locusts) as ...".
+    if t.is_p(j, '(')
+        && let Some(q) = (j + 1..t.len().min(j + 12)).find(|&q| t.is_p(q, ')'))
+    {
+        j = q + 1;
+    }
+    while j < t.len() && gap <= 9 {
         if t.is_any(j, PLAY_WORDS) {
             return Some((j, j + 1));
         }
-        if t.is_any(j, &["role", "portrayal", "part"]) && t.is_w(j + 1, "of") {
+        let det = |i: usize| t.is_any(i, &["the", "a", "an", "his", "her", "their"]);
+        if t.is_any(j, &["role", "portrayal", "part"]) && t.is_w(j + 1, "of") && j > 1
+            && (det(j - 1) || (det(j - 2) && t.is_lower(j - 1)))
+        {
             return Some((j, j + 2));
         }
         if t.is_lower(j) && !t.is_any(j, &["and", "but", "by", "than", "that", "with"]) {
@@ -383,6 +428,21 @@ fn find_trigger(t: &Toks, from: usize) -> Option<(usize, usize)> {
         j += 1;
     }
     None
+}
+
+/// A name printed in capitals after a role word ("producer DEAN DEVLIN"),
+/// in title case.
+fn caps_name(t: &Toks, i: usize) -> Option<Run> {
+    let mut j = i;
+    let mut words = Vec::new();
+    while t.is_word(j) && t.toks[j].upper && words.len() < 3 {
+        let s = t.s(j);
+        let mut w: String = s[..1].to_owned();
+        w.push_str(&s[1..].to_lowercase());
+        words.push(w);
+        j += 1;
+    }
+    (words.len() >= 2).then_some(Run { a: i, b: j, words })
 }
 
 /// The role a phrase like "writer-director" or "screenwriter" names.
@@ -446,7 +506,7 @@ fn roles(t: &Toks, people: &mut People, film: &mut Film) {
         if t.is_p(i, ',') || t.is_p(i, ':') {
             i += 1;
         }
-        let Some(run) = name_run(t, i) else { continue };
+        let Some(run) = name_run(t, i).or_else(|| caps_name(t, i)) else { continue };
         // "director Jerry Renfro (Robert Downey Jr.)": a character.
         if t.is_p(run.b, '(') {
             continue;

@@ -9,7 +9,7 @@ use super::tokens::{Kind, Toks};
 
 /// Words just before a quoted or capitalised title that make it something
 /// other than a film.
-const NOT_FILM_BEFORE: &[&str] = &["tv", "television", "series", "show", "shows", "sitcom",
+const NOT_FILM_BEFORE: &[&str] = &["visit", "skit", "sketch", "commercial", "ad", "ads", "tv", "television", "series", "show", "shows", "sitcom",
                                    "song", "songs", "single", "album", "book", "novel", "play",
                                    "magazine", "newspaper", "article", "banner", "poem",
                                    "singing", "sings", "sang", "reading", "read", "band",
@@ -120,7 +120,9 @@ pub(crate) fn films(t: &Toks, ex: &Exclude) -> Vec<String> {
     let quote_mode = !caps_mode && quoted.iter().any(|q| same_title(&key(&q.words.join(" ")), ex.title));
     for q in &quoted {
         let film_before = q.a > 0 && t.is_any(q.a - 1, FILM_NOUNS);
-        if (quote_mode || film_before) && !q.not_film && !ex.rejects(&q.words) {
+        if (quote_mode || film_before) && !q.not_film && !ex.rejects(&q.words)
+            && !part_of_title(&q.words, ex.title)
+        {
             push(q.words.join(" "));
         }
     }
@@ -130,6 +132,13 @@ pub(crate) fn films(t: &Toks, ex: &Exclude) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether every word is a word of the reviewed title ("Lethal 4" for
+/// "Lethal Weapon 4"): a short form of it, not another film.
+fn part_of_title(words: &[String], title: &str) -> bool {
+    let title: Vec<String> = title.split_whitespace().map(key).collect();
+    words.iter().all(|w| title.contains(&key(w)))
 }
 
 /// An ALL-CAPS run `a..b` and its words.
@@ -189,7 +198,7 @@ fn caps_runs(t: &Toks) -> Vec<CapsRun> {
             } else if (t.kind(j.min(t.len() - 1)) == Kind::Poss && j < t.len()
                 && t.s(j).chars().any(char::is_uppercase))
                 || (j < t.len() && t.kind(j) == Kind::Punct
-                    && matches!(t.ch(j), '.' | ':' | '&' | ',' | '!' | '?' | '-')
+                    && matches!(t.ch(j), '.' | ':' | '&' | '!' | '?' | '-')
                     && caps_word(t, j + 1, true)
                     && t.toks[j + 1].upper)
             {
@@ -355,6 +364,11 @@ fn title_words(t: &Toks, a: usize, b: usize) -> Option<Vec<String>> {
         }
     }
     if words.is_empty() || words.len() > 10 {
+        return None;
+    }
+    // "Hey, Martha": a greeting or a cry, not a title.
+    let first = &words[0];
+    if words.len() > 1 && first.ends_with(',') {
         return None;
     }
     // A lone stop word ("The", "Why") is no title.

@@ -179,6 +179,8 @@ pub(crate) const CAPS_STOP: &[&str] = &[
     "BOTTOM", "LINE", "SCORE", "GRADE", "OVERALL", "PS:", "RECOMMENDED", "HIGHLY", "AVOID",
     "MISS", "SKIP", "WAIT", "RENT", "BUY", "FULL", "STOP", "EXACTLY", "ACTUALLY", "ALSO",
     "STILL", "EVEN", "ONLY", "HARD", "LONG", "SHORT", "NEW", "OLD", "WELL", "DOWN", "UP",
+    "REVIEWED", "WRITTEN", "RATED", "DIRECTED", "PRODUCED", "RUNNING", "LENGTH", "COPYRIGHT",
+    "TIME", "AT", "FOR", "WITH", "FROM", "BY", "AS",
 ];
 
 /// Whether an ALL-CAPS word is a layout word, an emphasis or an acronym.

@@ -43,7 +43,14 @@ fn initial(t: &Toks, k: usize) -> bool {
 pub(crate) fn name_run(t: &Toks, k: usize) -> Option<Run> {
     let mut words: Vec<String> = Vec::new();
     let mut i = k;
+    if !t.is_word(k) || t.common_at_start(k) {
+        return None;
+    }
     while i < t.len() && words.len() < 5 {
+        // A new line that opens with a label ("Writer:") ends the name.
+        if i > k && t.toks[i].line_start && t.is_p(i + 1, ':') {
+            break;
+        }
         if initial(t, i) {
             words.push(format!("{}.", t.s(i)));
             i += 2;
@@ -99,7 +106,7 @@ pub(crate) fn run_before(t: &Toks, end: usize) -> Option<Run> {
             break;
         }
     }
-    while a < end && t.is_word(a) && is_stop(t.s(a)) {
+    while a < end && t.is_word(a) && (is_stop(t.s(a)) || t.common_at_start(a)) {
         a += 1;
     }
     if a >= end || !t.is_word(a) {
@@ -145,7 +152,8 @@ pub(crate) fn person_shaped(words: &[String]) -> bool {
 /// Whether the words look like a person even without context: person-shaped
 /// and starting with a common given name (or an initial).
 pub(crate) fn likely_person(words: &[String]) -> bool {
-    person_shaped(words) && (is_first_name(&words[0]) || words[0].ends_with('.'))
+    person_shaped(words)
+        && (is_first_name(&words[0]) || (words[0].ends_with('.') && words[0].chars().count() == 2))
 }
 
 /// Names compared the way the scorer compares them: letters and digits, lower case.

@@ -39,6 +39,9 @@ pub(crate) struct Tok {
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
+    /// Words the text also writes in lower case, so common words wherever
+    /// they start a sentence with a capital ("Cops" beside "cops").
+    lower: std::collections::HashSet<&'a str>,
 }
 
 fn is_inner(c: char) -> bool {
@@ -49,6 +52,7 @@ fn is_inner(c: char) -> bool {
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Rep", "Sen", "Gov", "Capt", "Cpt", "Lt", "Col",
     "Gen", "Sgt", "Prof", "Rev", "vs", "Mt", "No", "Vol", "etc", "Inc", "Co", "Bros", "Ft",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 impl<'a> Toks<'a> {
@@ -76,6 +80,11 @@ impl<'a> Toks<'a> {
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, d)) = iter.peek() {
                     if d.is_alphanumeric() {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else if matches!(d, '{' | '}' | '|') && text[..j].ends_with(char::is_alphabetic)
+                        || (matches!(d, '{' | '}') && text[..j].ends_with(['{', '}'])) {
+                        // Old 7-bit encodings print "ä" as "{" ("Kaurism{ki").
                         end = j + d.len_utf8();
                         iter.next();
                     } else if is_inner(d) {
@@ -123,7 +132,11 @@ impl<'a> Toks<'a> {
             line_start = false;
         }
         let _ = bytes;
-        let mut out = Toks { text, toks };
+        let lower = toks.iter()
+            .filter(|t| t.kind == Kind::Word && text[t.start..].starts_with(char::is_lowercase))
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        let mut out = Toks { text, toks, lower };
         out.mark_sentences();
         out
     }
@@ -164,6 +177,13 @@ impl<'a> Toks<'a> {
         }
         let w = self.s(k);
         w.chars().count() == 1 || ABBREVIATIONS.contains(&w)
+    }
+
+    /// Token `k` opens a sentence with a word the text elsewhere writes in
+    /// lower case: a common word, not a name.
+    pub(crate) fn common_at_start(&self, k: usize) -> bool {
+        let t = self.toks[k];
+        t.sent_start && t.cap && !t.upper && self.lower.contains(self.s(k).to_lowercase().as_str())
     }
 
     pub(crate) fn len(&self) -> usize {
