@@ -13,8 +13,9 @@
 //! `<h1>` and `<time>`.
 //!
 //! Limits, for hostile input: pages over [`MAX_HTML_BYTES`] are cut there
-//! before parsing; tree walks are iterative (no recursion on the DOM); JSON-LD
-//! nesting is bounded by serde_json's limit of 128 levels.
+//! before parsing; tags nested deeper than 256 levels are dropped before
+//! parsing (their text is kept); our tree walks are iterative; JSON-LD nesting
+//! is bounded by serde_json's limit of 128 levels.
 //!
 //! ```
 //! let html = r#"<html><head><title>Review: A Film | The Reel</title>
@@ -33,6 +34,7 @@
 
 pub mod body;
 mod jsonld;
+mod limits;
 mod meta;
 pub mod metric;
 
@@ -69,12 +71,13 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Article {
 
 /// Finds the article and the embedded review and film data in a page.
 pub fn extract_page(html: &str, url: Option<&str>) -> Page {
-    let html = truncate(html, MAX_HTML_BYTES);
+    let html = limits::flatten_deep(truncate(html, MAX_HTML_BYTES), limits::MAX_DEPTH);
+    let html = html.as_ref();
     let doc = Html::parse_document(html);
     let meta = meta::read(&doc);
     let json_ld = jsonld::parse(meta.json_ld.iter().map(String::as_str));
+    let extracted = body::extract_with(html, url, Some(&doc));
     drop(doc);
-    let extracted = body::extract(html, url);
 
     let ld_article = json_ld.articles.iter().find(|a| a.headline.is_some()).cloned().unwrap_or_default();
     let ld_review = json_ld.reviews.first();

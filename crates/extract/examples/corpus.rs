@@ -120,6 +120,7 @@ fn main() {
     let mut stats = Stats::default();
     let mut spent = Duration::ZERO;
     let mut bytes = 0usize;
+    let mut panics = 0usize;
     for line in BufReader::new(reader).lines() {
         let line = line.expect("corpus line");
         let record: serde_json::Value = serde_json::from_str(&line).expect("corpus line is JSON");
@@ -134,8 +135,14 @@ fn main() {
         }
         let text = record["text"].as_str().unwrap_or_default();
         let start = Instant::now();
-        let extraction = marquee_extract::extract_text(&format!("{id}.txt"), text);
+        // A panic is a bug to report, not a reason to stop measuring.
+        let result = std::panic::catch_unwind(|| marquee_extract::extract_text(&format!("{id}.txt"), text));
         spent += start.elapsed();
+        let Ok(extraction) = result else {
+            eprintln!("panic while extracting {id}");
+            panics += 1;
+            continue;
+        };
         bytes += text.len();
         stats.docs += 1;
         if args.stats {
@@ -148,6 +155,9 @@ fn main() {
     out.flush().expect("flush");
     if args.stats {
         report(&stats, args.show_misses);
+    }
+    if panics > 0 {
+        eprintln!("{panics} documents panicked");
     }
     let secs = spent.as_secs_f64().max(1e-9);
     eprintln!(

@@ -28,6 +28,11 @@ pub(crate) fn is_byline_line(line: &str) -> bool {
 
 /// The critic's name on a byline line, and what follows it.
 fn byline_name(line: &str) -> Option<(String, String)> {
+    // Cheap test first: bylines hold "by" or a critic label.
+    let has = |w: &[u8]| line.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if !has(b"by") && !has(b"critic") {
+        return None;
+    }
     let t = line.trim();
     let caps = BY.captures(t)?;
     let rest = caps.name("rest").or_else(|| caps.name("rest2"))?.as_str();
@@ -100,7 +105,11 @@ pub(crate) fn read(text: &str) -> Byline {
     static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?im)^[\s-]*(?:copyright|\(c\)|©)(?:\s*(?:\(c\)|©))?\s*(?:\d{4}(?:\s*[-,]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(?P<n>[^\n,]+?)\s*(?:,|\d{4}|$|\s+all\s+rights)").expect("static regex")
     });
-    for c in COPYRIGHT.captures_iter(text) {
+    let marked = text.lines().filter(|l| {
+        let b = l.as_bytes();
+        l.contains('©') || b.windows(3).any(|w| w.eq_ignore_ascii_case(b"(c)")) || b.windows(9).any(|w| w.eq_ignore_ascii_case(b"copyright"))
+    });
+    for c in marked.filter_map(|l| COPYRIGHT.captures(l)) {
         let n = c["n"].trim().trim_end_matches('.');
         if out.critic.is_none() {
             if let Some((name, _)) = name_then_rest(n) {
@@ -137,15 +146,25 @@ pub(crate) fn read(text: &str) -> Byline {
 /// The critic's sign-off: "- James Berardinelli", "-Ron Rejmaniak", a
 /// lone name above an e-mail address, or ". James Sanford" closing the text.
 fn sign_off(lines: &[&str]) -> Option<String> {
-    let tail: Vec<&str> = lines
+    // Only the bottom of the text signs off; a short text's heading does not.
+    let from = lines.len() / 2;
+    let tail: Vec<(usize, &str)> = lines
         .iter()
+        .enumerate()
+        .skip(from)
         .rev()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .filter(|l| !l.to_ascii_lowercase().starts_with("x-"))
+        .map(|(i, l)| (i, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .filter(|(_, l)| !l.to_ascii_lowercase().starts_with("x-"))
         .take(10)
         .collect();
-    for (i, line) in tail.iter().enumerate() {
+    for (i, &(at, line)) in tail.iter().enumerate() {
+        // A name under a label ("Written by" / "Ines Falk") is a credit.
+        let above = lines[..at].iter().rev().map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("");
+        let above_lower = above.to_ascii_lowercase();
+        if above.ends_with(':') || above_lower.ends_with(" by") || above_lower == "cast" || above_lower == "starring" {
+            continue;
+        }
         let lower = line.to_ascii_lowercase();
         if lower.contains("http") || lower.contains("www.") {
             continue;

@@ -105,7 +105,7 @@ pub(crate) fn find_mentioned(text: &str) -> Option<Certificate> {
         Regex::new(r"(?:\b(?:the|an?|its|this|his)\s+|\()(?P<mark>NC-17|PG-13|PG|G|R|X)(?:-rated|\s+rating|-rating)\b")
             .expect("static regex")
     });
-    MENTION.captures(text).map(|c| build(&c))
+    text.lines().filter(|l| l.contains("-rat") || l.contains(" rating")).find_map(|l| MENTION.captures(l)).map(|c| build(&c))
 }
 
 fn build(caps: &regex::Captures<'_>) -> Certificate {

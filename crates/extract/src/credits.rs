@@ -46,6 +46,9 @@ pub(crate) struct Credits {
     pub runtime: Option<u32>,
     pub certificate: Option<Certificate>,
     pub title: Option<String>,
+    /// The words before a sentence-style block ("Her Smell. Directed by ..."),
+    /// which name the film in newspaper layouts.
+    pub lead: Option<String>,
     pub year: Option<i32>,
     /// The byte ranges of the paragraphs read as credit blocks.
     pub blocks: Vec<Range<usize>>,
@@ -123,6 +126,12 @@ pub(crate) fn read(text: &str) -> Credits {
             continue;
         }
         credits.blocks.push(para.clone());
+        if let Some(first) = hits.first() {
+            let lead = body[..first.pre_start].trim();
+            if credits.lead.is_none() && !lead.is_empty() && lead.len() <= 60 && !lead.contains('\n') && body[first.pre_start..].starts_with('.') {
+                credits.lead = Some(lead.to_owned());
+            }
+        }
         for (i, hit) in hits.iter().enumerate() {
             let end = hits.get(i + 1).map_or(body.len(), |n| n.pre_start);
             let value = &body[hit.value_start..end.max(hit.value_start)];
@@ -176,6 +185,9 @@ fn hits(body: &str) -> Vec<Hit> {
         let phrase = is_phrase_label(label.as_str());
         let after_comma = pre.as_str().trim_start().starts_with(',');
         let after_paren = pre.as_str().trim_start().starts_with('(');
+        // A label alone on its line heads a column of values ("Cast\nA as B").
+        let alone = sep_text.contains('\n') && at_line_start && body[..label.start()].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
+        let table = table || alone;
         let accepted = if colon || table {
             true
         } else if comma {
@@ -212,6 +224,12 @@ pub(crate) fn starts_with_label(line: &str) -> bool {
 /// Records one labelled value.
 fn fill(credits: &mut Credits, field: Field, value: &str) {
     let value = value.trim();
+    // "(director: ...; cast: A (Anna), B, 1987)": the header closes with the year.
+    static CLOSING_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r",\s*((?:18|19|20)\d\d)\b[^,()]{0,16}\)\s*$").expect("static regex"));
+    if let Some(c) = CLOSING_YEAR.captures(value) {
+        credits.year.get_or_insert_with(|| c[1].parse().unwrap_or_default());
+    }
     match field {
         Field::Director => push_names(&mut credits.directors, list_value(value)),
         Field::Writer => push_names(&mut credits.writers, list_value(value)),
@@ -288,6 +306,12 @@ fn list_value(value: &str) -> &str {
         pos += line.len();
     }
     let value = &value[..end];
+    // "Carla Muniz; camera (color), Ben Ostrow": a lower-case word after a
+    // semicolon starts the next credit.
+    let value = match value.match_indices(';').find(|(i, _)| value[i + 1..].trim_start().starts_with(|c: char| c.is_lowercase())) {
+        Some((i, _)) => &value[..i],
+        None => value,
+    };
     &value[..sentence_end(value)]
 }
 
@@ -370,7 +394,7 @@ pub(crate) fn release_line(text: &str) -> Option<String> {
         Regex::new(r"(?m)(?:^|[.;]\s+|^\s*)(?:An?|a|an)\s+(?P<d>[A-Z0-9][\w&.'-]*(?:\s+(?:[A-Z0-9][\w&.'-]*|of|and|the)){0,5})\s+(?:release|releasing|presentation|film\s+release)\b")
             .expect("static regex")
     });
-    RELEASE.captures_iter(text).find_map(|c| {
+    text.lines().filter(|l| l.contains(" release") || l.contains(" presentation")).flat_map(|l| RELEASE.captures_iter(l)).find_map(|c| {
         let d = c.name("d")?.as_str().trim();
         (!d.ends_with(" of") && !d.ends_with(" and")).then(|| d.to_owned())
     })

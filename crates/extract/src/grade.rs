@@ -50,12 +50,20 @@ pub(crate) fn find(text: &str) -> Option<Rating> {
         }
     };
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    let all: Vec<&str> = text.split_inclusive('\n').collect();
+    for (i, &line) in all.iter().enumerate() {
         let at = line_start;
         line_start += line.len();
-        if is_legend_line(line) {
-            continue;
-        }
+        // A grade wrapped inside a parenthesis ("Rating: 6 (0 to\n 10)") is
+        // read with the next line joined on.
+        let joined;
+        let line = match all.get(i + 1) {
+            Some(next) if line.rfind('(') > line.rfind(')') => {
+                joined = format!("{} {}", line.trim_end(), next.trim_start());
+                joined.as_str()
+            }
+            _ => line,
+        };
         for c in in_line(line, key_max) {
             offer(Candidate { at: at + c.at, ..c });
         }
@@ -79,6 +87,14 @@ fn in_line(line: &str, key_max: Option<f64>) -> Vec<Candidate> {
         return out;
     }
     if trimmed.starts_with("X-") {
+        return out;
+    }
+    // Most lines are prose with no grade in them: look closer only at lines
+    // with a digit, a star, or a grading word (regexes are the hot path).
+    let lower = line.to_ascii_lowercase();
+    let symbols = line.bytes().any(|b| b.is_ascii_digit() || b == b'*') || line.contains(['★', '½']);
+    let worded = ["rating", "grade", "score", "verdict", "star", "scale", "gauge", "out of"].iter().any(|w| lower.contains(w));
+    if !symbols && !worded {
         return out;
     }
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -108,6 +124,9 @@ fn in_line(line: &str, key_max: Option<f64>) -> Vec<Candidate> {
             out.push(Candidate { class: Class::Labelled, at: whole.start(), rating });
             return out;
         }
+    }
+    if !symbols && !lower.contains("star") && !lower.contains("out of") || is_legend_line(line) {
+        return out;
     }
     let placed = is_placed(line);
     for (at, rating) in notations(line) {
@@ -405,6 +424,7 @@ mod tests {
         check("RATING: 6/10 (++)\n", Some(60));
         check("I give it 9.5 out of 10.\n", Some(95));
         check("Rating: 3 (0 to 10), -1 (-4 to +4)\n", Some(30));
+        check("arguments.  Rating: 6 (0 to\n          10), +1 (-4 to +4)\n", Some(60));
         check("It rates a 0 on the [-4,+4] scale.\n", Some(50));
         check("I rate it a +2 on the -4 to +4 scale.\n", Some(75));
         check("On the Granger Movie Gauge of 1 to 10, it is a fanciful if uneven 5, offering moments.\n", Some(44));

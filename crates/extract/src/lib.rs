@@ -116,6 +116,7 @@ fn review_of(text: &str) -> Review {
         .clone()
         .and_then(|t| title::clean_title(&t))
         .or_else(|| head.title.clone())
+        .or_else(|| credits.lead.as_deref().and_then(title::clean_title))
         .or_else(|| title::from_prose(text))
         .unwrap_or_default();
     film.year = head.year.or(credits.year);
@@ -130,6 +131,10 @@ fn review_of(text: &str) -> Review {
     if let Some(line) = &head.line {
         blocks.push(&text[line.clone()]);
     }
+    // A capsule's tail: "... 1 hr.\n38 PG-13 (language) - T.K."
+    let trimmed = text.trim_end();
+    let tail_start = trimmed.rmatch_indices('\n').nth(1).map_or(0, |(i, _)| i);
+    blocks.push(&trimmed[tail_start..]);
     for para in credits::paragraphs(text) {
         let body = &text[para];
         if body.lines().count() <= 2 && body.lines().all(|l| l.trim().len() <= 90) {

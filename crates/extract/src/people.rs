@@ -16,13 +16,19 @@ pub(crate) struct Credit {
 /// person's name (companies, phrases, "et al.") are dropped.
 pub(crate) fn parse_list(value: &str) -> Vec<Credit> {
     let value = cut_tail(value);
-    let lines: Vec<&str> = value.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let raw_lines: Vec<&str> = value.lines().collect();
+    // Continuation lines set in under the first, or a label alone on its
+    // line, make a column of entries; flush-left lines are wrapped text.
+    let column = raw_lines.first().is_some_and(|l| l.trim().is_empty())
+        || raw_lines.len() >= 2 && raw_lines[1..].iter().all(|l| l.trim().is_empty() || l.starts_with([' ', '\t']));
+    let lines: Vec<&str> = raw_lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
     // A table: one person per line, name and character apart.
     // A table, or one person per line: no commas, and each line a whole entry.
     let tabular = lines.len() >= 2
         && lines.iter().all(|l| !l.contains(','))
         && (lines.iter().filter(|l| is_table_row(l)).count() * 2 >= lines.len()
-            || lines.iter().all(|l| entry(l).is_some() && !l.ends_with(" and")));
+            || column && lines.iter().all(|l| entry(l).is_some() && !l.ends_with(" and"))
+            || lines.iter().all(|l| l.ends_with(')') && !l.contains('/') && entry(l).is_some()));
     let items: Vec<String> = if tabular {
         lines.iter().map(|l| (*l).to_owned()).collect()
     } else {

@@ -52,6 +52,11 @@ pub(crate) fn find(text: &str) -> Head {
         if let Some(head) = try_line(&lines, i, false) {
             return head;
         }
+        // Titles come before the prose: past a line of prose, stop.
+        let t = lines[i].text.trim();
+        if t.len() > 80 || t.split_whitespace().count() >= 8 && t.ends_with(['.', ',', ';']) {
+            break;
+        }
     }
     Head::default()
 }
@@ -65,7 +70,7 @@ fn try_line(lines: &[Line<'_>], i: usize, by_byline: bool) -> Option<Head> {
     // of four)" under the byline, "(Fine Line)" above the credits.
     for other in lines.iter().skip(i + 1).take(6) {
         static ALONE: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^\s*[(\[]([^()\[\]]{1,40})[)\]]").expect("static regex"));
+            LazyLock::new(|| Regex::new(r"^\s*[(\[]([^()\[\]]{1,40})[)\]]\s*(?:$|[*★\d(])").expect("static regex"));
         if let Some(c) = ALONE.captures(other.text) {
             read_parenthesis(&c[1], &mut head);
         }

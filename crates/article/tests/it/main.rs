@@ -1,0 +1,5 @@
+//! Integration tests of marquee-article.
+
+mod benchmark;
+mod fixtures;
+mod hostile;
