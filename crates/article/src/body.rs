@@ -152,12 +152,11 @@ pub fn prune_tree(doc: &Html, pruning: Pruning) -> (String, Vec<String>) {
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
-                    if pruned_block {
-                        if let Node::Text(text) = node.value() {
+                    if pruned_block
+                        && let Node::Text(text) = node.value() {
                             pruned_text.push_str(text);
                             pruned_text.push(' ');
                         }
-                    }
                     continue;
                 }
                 match node.value() {
@@ -336,11 +335,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
 /// Extracts the body of a page, with the page's parsed tree when the caller
 /// has one (its link blocks are pruned from the body too).
 pub fn extract_with(html: &str, url: Option<&str>, page: Option<&Html>) -> Extracted {
-    let mut options = rs_trafilatura::Options::default();
-    options.url = url.map(str::to_owned);
     // Links are kept in the HTML output so that link-dense blocks can be
     // found; the plain text output is the same either way.
-    options.include_links = true;
+    let options = rs_trafilatura::Options { url: url.map(str::to_owned), include_links: true, ..Default::default() };
     let Ok(result) = rs_trafilatura::extract_with_options(html, &options) else {
         return Extracted::default();
     };
@@ -356,11 +353,10 @@ pub fn extract_with(html: &str, url: Option<&str>, page: Option<&Html>) -> Extra
     }
     // A "junk" block that holds the body's longest paragraph is a wrapper of
     // the article (ASP.NET pages put everything in a <form>), not furniture.
-    if let Some(longest) = text.lines().max_by_key(|line| line.len()).map(token_key) {
-        if longest.len() > 1 {
+    if let Some(longest) = text.lines().max_by_key(|line| line.len()).map(token_key)
+        && longest.len() > 1 {
             junk.retain(|block| !token_key(block).contains(&longest));
         }
-    }
     text = subtract_lines(&text, &junk);
     text = subtract_spans(&text, &junk, MIN_SPAN_TOKENS);
     let title_key = result.metadata.title.as_deref().map(token_key);
@@ -371,11 +367,10 @@ pub fn extract_with(html: &str, url: Option<&str>, page: Option<&Html>) -> Extra
         .collect();
     let mut paragraphs = paragraphs.as_slice();
     // The headline is the page's title, not part of its body.
-    if let (Some(first), Some(title)) = (paragraphs.first(), &title_key) {
-        if token_key(first) == *title {
+    if let (Some(first), Some(title)) = (paragraphs.first(), &title_key)
+        && token_key(first) == *title {
             paragraphs = &paragraphs[1..];
         }
-    }
     let body = paragraphs.join("\n\n");
     Extracted {
         body: (!body.is_empty()).then_some(body),

@@ -136,11 +136,10 @@ fn visit(value: &Value, out: &mut JsonLd, depth: usize) {
             if types.iter().any(|t| FILM_TYPES[..2].contains(&t.as_str())) {
                 out.films.push(film(value));
             }
-            if types.iter().any(|t| t == "WebSite" || t == "NewsMediaOrganization" || t == "Organization") {
-                if out.site_name.is_none() && types.iter().any(|t| t == "WebSite") {
+            if types.iter().any(|t| t == "WebSite" || t == "NewsMediaOrganization" || t == "Organization")
+                && out.site_name.is_none() && types.iter().any(|t| t == "WebSite") {
                     out.site_name = string(value.get("name"));
                 }
-            }
             if let Some(graph) = map.get("@graph") {
                 visit(graph, out, depth + 1);
             }
@@ -148,11 +147,10 @@ fn visit(value: &Value, out: &mut JsonLd, depth: usize) {
             // are read by `review`/`film`; other nesting (`mainEntity`) is
             // followed here.
             for key in ["mainEntity", "mainEntityOfPage", "review"] {
-                if let Some(inner) = map.get(key) {
-                    if inner.is_object() || inner.is_array() {
+                if let Some(inner) = map.get(key)
+                    && (inner.is_object() || inner.is_array()) {
                         visit(inner, out, depth + 1);
                     }
-                }
             }
         }
         _ => {}

@@ -33,11 +33,10 @@ pub fn read(doc: &Html) -> Meta {
     for element in doc.select(&selector("meta")) {
         let value = element.value();
         let key = value.attr("property").or_else(|| value.attr("name")).or_else(|| value.attr("itemprop"));
-        if let (Some(key), Some(content)) = (key, value.attr("content")) {
-            if let Some(content) = tidy(content) {
+        if let (Some(key), Some(content)) = (key, value.attr("content"))
+            && let Some(content) = tidy(content) {
                 by_key.push((key.trim().to_ascii_lowercase(), content));
             }
-        }
     }
     let first = |keys: &[&str]| {
         keys.iter().find_map(|key| by_key.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))

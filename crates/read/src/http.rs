@@ -66,11 +66,10 @@ impl Fetcher {
             },
         };
         let charset = content_type.as_deref().and_then(charset_param);
-        if let Some(length) = response.body().content_length() {
-            if length > limit {
+        if let Some(length) = response.body().content_length()
+            && length > limit {
                 return Err(InputError::TooLarge { input, size: length, limit });
             }
-        }
         let bytes = response.body_mut().with_config().limit(limit).read_to_vec().map_err(|err| match err {
             ureq::Error::BodyExceedsLimit(_) => InputError::TooLarge { input: input.clone(), size: limit + 1, limit },
             err => request_error(&input, err),
