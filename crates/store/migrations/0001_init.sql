@@ -75,7 +75,7 @@ CREATE TABLE review (
     disagreement   INTEGER,
     model          TEXT,
     record         TEXT NOT NULL,       -- model::Review as JSON, as ingested
-    text           TEXT NOT NULL,
+    text           TEXT,                -- NULL: the review is the whole (text) document
     UNIQUE (document_id, position),
     CHECK ((score IS NULL) = (label IS NULL))
 );

@@ -416,7 +416,8 @@ pub(super) fn film(conn: &Connection, id: FilmId) -> Result<Option<FilmDetail>> 
 
 const REVIEW_SELECT: &str = "SELECT r.id, r.document_id, d.source, f.id, f.title, f.year,
     c.id, c.name, pb.name, r.published, r.rating_text, r.rating_score, r.score, r.label,
-    r.fresh, r.basis, r.model_score, r.disagreement, r.model, substr(r.text, 1, 400),
+    r.fresh, r.basis, r.model_score, r.disagreement, r.model,
+    substr(coalesce(r.text, d.content), 1, 400),
     d.ingested_at
     FROM review r JOIN document d ON d.id = r.document_id JOIN film f ON f.id = r.film_id
     LEFT JOIN critic c ON c.id = r.critic_id LEFT JOIN publication pb ON pb.id = r.publication_id";
@@ -490,7 +491,11 @@ pub(super) fn review(conn: &Connection, id: ReviewId) -> Result<Option<ReviewDet
         return Ok(None);
     };
     let text: String =
-        conn.prepare_cached("SELECT text FROM review WHERE id = ?1")?.query_row([id.0], |r| r.get(0))?;
+        conn.prepare_cached(
+        "SELECT coalesce(r.text, d.content) FROM review r
+         JOIN document d ON d.id = r.document_id WHERE r.id = ?1",
+    )?
+    .query_row([id.0], |r| r.get(0))?;
     let venues = conn
         .prepare_cached(
             "SELECT v.id, v.name FROM review_venue rv JOIN venue v ON v.id = rv.venue_id
@@ -850,8 +855,8 @@ pub(super) fn for_each_review_for_index(
 ) -> Result<()> {
     let mut stmt = conn.prepare(
         "SELECT r.id, f.id, f.title, f.year, c.name, pb.name, r.published, f.cert_rating,
-                r.label, r.score, r.fresh, r.text
-         FROM review r JOIN film f ON f.id = r.film_id
+                r.label, r.score, r.fresh, coalesce(r.text, d.content)
+         FROM review r JOIN film f ON f.id = r.film_id JOIN document d ON d.id = r.document_id
          LEFT JOIN critic c ON c.id = r.critic_id
          LEFT JOIN publication pb ON pb.id = r.publication_id
          WHERE r.id > ?1 ORDER BY r.id",
@@ -935,7 +940,8 @@ pub(super) fn for_each_review_export(
     f: &mut dyn FnMut(ReviewExport) -> ControlFlow<()>,
 ) -> Result<()> {
     let mut stmt = conn.prepare(
-        "SELECT r.id, r.film_id, r.document_id, d.source, r.critic_id, r.record, r.text
+        "SELECT r.id, r.film_id, r.document_id, d.source, r.critic_id, r.record,
+                coalesce(r.text, d.content)
          FROM review r JOIN document d ON d.id = r.document_id ORDER BY r.id",
     )?;
     let mut rows = stmt.query([])?;

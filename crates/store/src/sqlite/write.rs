@@ -4,7 +4,7 @@ use marquee_model::{DocumentId, Extraction, Film, FilmId, ReviewId};
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-use crate::api::{DocumentInput, IngestOutcome};
+use crate::api::{ContentKind, DocumentInput, IngestOutcome};
 use crate::normalize::{name_key, title_key};
 use crate::{Error, Result};
 
@@ -106,7 +106,7 @@ pub(super) fn ingest_one(
                     verdict.map(|v| v.disagreement),
                     verdict.map(|v| &v.model),
                     json(review)?,
-                    review.text,
+                    review_text(doc, extraction, &review.text),
                 ],
                 |row| row.get(0),
             )?;
@@ -193,6 +193,21 @@ pub(super) fn ingest_one(
         films.push(film);
     }
     Ok(IngestOutcome::Inserted { document: DocumentId(document), reviews, films, new_films })
+}
+
+/// The text to store for a review: `None` (read back as the document's
+/// content) when the review is the whole plain-text document, which is the
+/// common case and would otherwise store every review twice. A review
+/// without text of its own, alone in an HTML page, gets the article's body.
+fn review_text<'a>(doc: &DocumentInput<'a>, extraction: &'a Extraction, text: &'a str) -> Option<&'a str> {
+    let alone = extraction.reviews.len() == 1;
+    match doc.kind {
+        ContentKind::Text if text == doc.content || (text.is_empty() && alone) => None,
+        ContentKind::Html if text.is_empty() && alone => Some(
+            extraction.article.as_ref().and_then(|a| a.body.as_deref()).unwrap_or_default(),
+        ),
+        _ => Some(text),
+    }
 }
 
 /// Deletes the document with this content, if stored, with its reviews, and

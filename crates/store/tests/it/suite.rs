@@ -40,6 +40,7 @@ backends!(
     people_venues_and_events,
     index_and_export_iterators,
     bad_queries_are_user_errors,
+    review_text_falls_back_to_the_document,
 );
 
 fn same_content_twice_is_unchanged(store: &mut dyn Store) {
@@ -327,4 +328,23 @@ fn bad_queries_are_user_errors(store: &mut dyn Store) {
     assert!(matches!(store.reviews(&ReviewQuery { per_page: 100_000, ..ReviewQuery::default() }), Err(Error::InvalidQuery(_))));
     assert!(matches!(store.events(&EventQuery { from: Some("next week".into()), ..EventQuery::default() }), Err(Error::InvalidQuery(_))));
     assert!(store.find_films("?!", 5).unwrap().is_empty());
+}
+
+fn review_text_falls_back_to_the_document(store: &mut dyn Store) {
+    let content = "A whole review, alone in its document. ".repeat(20);
+    let mut whole = review(film("Whole", Some(2000), &[]), "Ann Critic", 70, &[]);
+    whole.text = String::new();
+    let IngestOutcome::Inserted { reviews, .. } = ingest(store, &content, vec![whole]) else { panic!() };
+    let detail = store.review(reviews[0]).unwrap().unwrap();
+    assert_eq!(detail.text, content);
+    assert!(detail.summary.excerpt.ends_with(" in…"), "cut at a word: {}", detail.summary.excerpt);
+    assert!(detail.summary.excerpt.chars().count() <= 301);
+    let mut two = vec![review(film("One", None, &[]), "Bob", 50, &[]), review(film("Two", None, &[]), "Bob", 50, &[])];
+    two[1].text = String::new();
+    let IngestOutcome::Inserted { reviews, .. } = ingest(store, "roundup page", two) else { panic!() };
+    assert_eq!(store.review(reviews[0]).unwrap().unwrap().text, "Bob on One: 50.");
+    assert_eq!(store.review(reviews[1]).unwrap().unwrap().text, "", "a capsule is not the whole page");
+    let mut texts = Vec::new();
+    store.for_each_review_export(&mut |r| { texts.push(r.record.text); ControlFlow::Continue(()) }).unwrap();
+    assert_eq!(texts[0], content);
 }
