@@ -298,7 +298,10 @@ const NOT_CASTING: &[&str] = &["such", "known", "well", "same", "just", "so", "f
                                "described", "thought", "think", "remember", "remembered",
                                "treated", "serves", "served", "doubles", "doubled", "works",
                                "worked", "acts", "acted", "credited", "listed", "identified",
-                               "rated", "good", "bad", "funny", "great", "old", "young"];
+                               "rated", "good", "bad", "funny", "great", "old", "young",
+                               "awarded", "chosen", "named", "voted", "hailed", "praised",
+                               "dismissed", "labeled", "labelled", "billed", "sold", "marketed",
+                               "released", "began", "started"];
 
 /// "Jim Carrey as Truman", "Matt Dillon plays a private eye", "Stanley Tucci
 /// seems to be having the time of his life playing his faithful servant Puck",
@@ -320,6 +323,9 @@ fn as_character(t: &Toks, people: &mut People, film: &mut Film) {
             continue;
         }
         let credited = people.is_credited(&run.words);
+        if run.words.len() == 1 && !credited {
+            continue; // A surname stands for a performer only once credited.
+        }
         let Some(name) = full_name(people, &run) else { continue };
         let Some((trigger, after)) = find_trigger(t, run.b) else { continue };
         if t.is_w(trigger, "as")
@@ -351,7 +357,13 @@ fn as_character(t: &Toks, people: &mut People, film: &mut Film) {
             continue;
         }
         let character = if t.is_word(j) && t.toks[j].cap && !t.toks[j].upper {
-            let Some(ch) = name_run(t, j).or_else(|| title_run(t, j)) else { continue };
+            let Some(mut ch) = name_run(t, j).or_else(|| title_run(t, j)) else { continue };
+            // "as Internal Affairs officer Lorna Cole": the name after the job.
+            if t.is_lower(ch.b)
+                && let Some(next) = name_run(t, ch.b + 1)
+            {
+                ch = next;
+            }
             if t.kind(ch.b) == Kind::Poss || people.is_credited(&ch.words) {
                 None
             } else if t.is_w(ch.b, "in") && t.is_word(ch.b + 1) && t.toks[ch.b + 1].upper {
@@ -366,8 +378,10 @@ fn as_character(t: &Toks, people: &mut People, film: &mut Film) {
         };
         // Without a credit or a named part, only a given name and a described
         // part ("Barry Pepper as the sniper") make a performer.
+        // The described part must end there ("as the sniper, with ...").
+        let part_ends = t.kind(j) == Kind::Punct || t.is_any(j, &["and", "who", "with", "but"]);
         if !credited && character.is_none()
-            && !(likely_person(&run.words) && determiner && lowers > 0)
+            && !(likely_person(&run.words) && determiner && lowers > 0 && part_ends)
         {
             continue;
         }
@@ -413,7 +427,8 @@ fn find_trigger(t: &Toks, from: usize) -> Option<(usize, usize)> {
         }
         let det = |i: usize| t.is_any(i, &["the", "a", "an", "his", "her", "their"]);
         if t.is_any(j, &["role", "portrayal", "part"]) && t.is_w(j + 1, "of") && j > 1
-            && (det(j - 1) || (det(j - 2) && t.is_lower(j - 1)))
+            && (det(j - 1) || (det(j - 2) && t.is_lower(j - 1))
+                || (j > 2 && det(j - 3) && t.is_lower(j - 2) && t.is_lower(j - 1)))
         {
             return Some((j, j + 2));
         }

@@ -464,7 +464,7 @@ fn introduced_titles(t: &Toks) -> Vec<Vec<String>> {
             }
         }
         // "his previous film, X", "Reynold's new classic, X", "(see X)", "titled X".
-        let after = if t.is_any(k, FILM_NOUNS) && k > 0
+        let after = if t.is_any(k, FILM_NOUNS) && t.is_lower(k) && k > 0
             && (t.is_any(k - 1, &["previous", "last", "latest", "earlier", "next", "new", "first",
                                   "own", "debut", "recent", "current"])
                 || t.kind(k - 1) == Kind::Poss)
