@@ -14,7 +14,9 @@ use std::io::BufRead;
 use std::time::Instant;
 
 use marquee_model::{Extraction, Film, Review, Verdict, VerdictBasis, VerdictLabel};
-use marquee_store::{ContentKind, DocumentInput, Ingest, SqliteStore, Store};
+use marquee_store::{
+    ContentKind, DocumentInput, FilmQuery, FilmSort, Ingest, ReviewQuery, SqliteStore, Store,
+};
 
 const RAMR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/ramr/ramr.jsonl.gz");
 
@@ -113,6 +115,49 @@ fn main() -> anyhow_free::Result {
         again += usize::from(!store.ingest(&doc, extraction)?.is_inserted());
     }
     println!("re-ingest: {again} of 5000 unchanged in {:.2} s", start.elapsed().as_secs_f64());
+
+    // Read latencies on the whole corpus: the median of a few runs each.
+    let time = |name: &str, runs: usize, f: &mut dyn FnMut()| {
+        let mut samples: Vec<f64> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        samples.sort_by(f64::total_cmp);
+        println!("{name}: {:.2} ms (median of {runs})", samples[runs / 2]);
+    };
+    let busiest = store
+        .films(&FilmQuery { sort: FilmSort::Reviews, per_page: 1, ..FilmQuery::default() })?
+        .items[0]
+        .clone();
+    let mut reader = SqliteStore::open_read_only(&db)?;
+    std::mem::swap(&mut store, &mut reader);
+    time(&format!("film({}) with {} reviews", busiest.title, busiest.standing.reviews), 21, &mut || {
+        store.film(busiest.id).unwrap();
+    });
+    time("films(default page of 20, best first)", 21, &mut || {
+        store.films(&FilmQuery::default()).unwrap();
+    });
+    time("find_films(\"star\")", 21, &mut || {
+        store.find_films("star", 10).unwrap();
+    });
+    time("reviews(critic_name=berardinelli)", 21, &mut || {
+        store.reviews(&ReviewQuery { critic_name: Some("berardinelli".into()), ..ReviewQuery::default() }).unwrap();
+    });
+    time("recent_reviews(20)", 21, &mut || {
+        store.recent_reviews(20).unwrap();
+    });
+    time("best_films(10)", 5, &mut || {
+        store.best_films(10).unwrap();
+    });
+    time("critics() (all, with generosity)", 5, &mut || {
+        store.critics().unwrap();
+    });
+    time("for_each_review_for_index (all)", 1, &mut || {
+        store.for_each_review_for_index(None, &mut |_| std::ops::ControlFlow::Continue(())).unwrap();
+    });
     Ok(())
 }
 

@@ -70,7 +70,7 @@ pub trait Store: Send {
 
     /// Every critic with their record, most reviews first.
     fn critics(&self) -> Result<Vec<CriticSummary>>;
-    /// One critic's record and reviews.
+    /// One critic's record and newest reviews.
     fn critic(&self, id: CriticId) -> Result<Option<CriticDetail>>;
 
     /// Every venue, by name.
@@ -626,7 +626,8 @@ pub struct CriticDetail {
     /// The record.
     #[serde(flatten)]
     pub summary: CriticSummary,
-    /// Their reviews, newest first.
+    /// Their newest reviews, at most 100, newest first; page through the
+    /// rest with [`Store::reviews`] and [`ReviewQuery::critic`].
     pub reviews: Vec<ReviewSummary>,
 }
 

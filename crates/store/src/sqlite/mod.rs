@@ -15,7 +15,10 @@ use crate::{Error, Result};
 
 /// The migrations, in order: `MIGRATIONS[i]` takes the schema from version
 /// `i` to `i + 1`. Never edit one that has shipped; add the next file.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_critic_index.sql"),
+];
 
 /// The schema version this build writes (SQLite's `user_version`).
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -16,6 +16,10 @@ use crate::normalize::{name_key, title_key};
 use crate::standing::{self, FilmTally, GlobalTally, PRIOR_WEIGHT};
 use crate::{Error, Result};
 
+/// How many of a critic's reviews [`critic`] lists; the rest are a
+/// [`ReviewQuery`] away.
+const CRITIC_PAGE_REVIEWS: u32 = 100;
+
 /// How long an excerpt may be, in characters, before it is cut at a word.
 const EXCERPT_CHARS: usize = 300;
 
@@ -530,7 +534,11 @@ pub(super) fn reviews(conn: &Connection, query: &ReviewQuery) -> Result<Page<Rev
     }
     if let Some(name) = &query.critic_name {
         params.push(Value::Text(name_key(name)));
-        filters.push(format!("c.name_key LIKE '%' || ?{} || '%'", params.len()));
+        // Through the critic table first, so the review index does the rest.
+        filters.push(format!(
+            "r.critic_id IN (SELECT id FROM critic WHERE name_key LIKE '%' || ?{} || '%')",
+            params.len()
+        ));
     }
     if let Some(film) = query.film {
         params.push(Value::Integer(film.0));
@@ -538,7 +546,10 @@ pub(super) fn reviews(conn: &Connection, query: &ReviewQuery) -> Result<Page<Rev
     }
     if let Some(title) = &query.film_title {
         params.push(Value::Text(title_key(title)));
-        filters.push(format!("f.title_key LIKE '%' || ?{} || '%'", params.len()));
+        filters.push(format!(
+            "r.film_id IN (SELECT id FROM film WHERE title_key LIKE '%' || ?{} || '%')",
+            params.len()
+        ));
     }
     if let Some(label) = query.label {
         params.push(Value::Text(label.as_str().to_owned()));
@@ -547,14 +558,16 @@ pub(super) fn reviews(conn: &Connection, query: &ReviewQuery) -> Result<Page<Rev
     let filter = filters.join(" AND ");
     let total: i64 = conn
         .prepare_cached(&format!(
-            "SELECT count(*) FROM review r JOIN film f ON f.id = r.film_id
-             LEFT JOIN critic c ON c.id = r.critic_id WHERE {filter}"
+            "SELECT count(*) FROM review r WHERE {filter}"
         ))?
         .query_row(params_from_iter(params.iter()), |row| row.get(0))?;
     let items = review_summaries(
         conn,
+        // Pick the page's ids first, so excerpts are read for its rows only.
         &format!(
-            "WHERE {filter} ORDER BY r.id DESC LIMIT {} OFFSET {}",
+            "WHERE r.id IN (SELECT r.id FROM review r WHERE {filter}
+                            ORDER BY r.id DESC LIMIT {} OFFSET {})
+             ORDER BY r.id DESC",
             query.per_page,
             offset(query.page, query.per_page)
         ),
@@ -661,7 +674,14 @@ const CRITIC_SELECT: &str = "SELECT c.id, c.name, count(r.id), avg(r.score),
     FROM critic c JOIN review r ON r.critic_id = c.id
     LEFT JOIN film_stats s ON s.film_id = r.film_id";
 
-fn critic_rows(conn: &Connection, tail: &str, params: Vec<Value>) -> Result<Vec<CriticSummary>> {
+/// Critic records for `CRITIC_SELECT` + `tail`; `only` names the one critic
+/// `tail` selects, if it selects one.
+fn critic_rows(
+    conn: &Connection,
+    tail: &str,
+    params: Vec<Value>,
+    only: Option<CriticId>,
+) -> Result<Vec<CriticSummary>> {
     let mut critics = conn
         .prepare_cached(&format!("{CRITIC_SELECT} {tail}"))?
         .query_map(params_from_iter(params), |row| {
@@ -676,30 +696,45 @@ fn critic_rows(conn: &Connection, tail: &str, params: Vec<Value>) -> Result<Vec<
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT pb.name FROM review r JOIN publication pb ON pb.id = r.publication_id
-         WHERE r.critic_id = ?1 ORDER BY pb.name_key",
-    )?;
+    // Every critic's outlets in one pass rather than one query per critic.
+    let mut publications: HashMap<i64, Vec<String>> = HashMap::new();
+    let (which, params) = match only {
+        Some(id) => ("r.critic_id = ?1", vec![Value::Integer(id.0)]),
+        None => ("r.critic_id IS NOT NULL", Vec::new()),
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT DISTINCT r.critic_id, pb.name, pb.name_key FROM review r
+         JOIN publication pb ON pb.id = r.publication_id
+         WHERE {which} ORDER BY r.critic_id, pb.name_key"
+    ))?;
+    let mut rows = stmt.query(params_from_iter(params))?;
+    while let Some(row) = rows.next()? {
+        publications.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
     for critic in &mut critics {
-        critic.publications =
-            stmt.query_map([critic.id.0], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+        critic.publications = publications.remove(&critic.id.0).unwrap_or_default();
     }
     Ok(critics)
 }
 
 pub(super) fn critics(conn: &Connection) -> Result<Vec<CriticSummary>> {
-    critic_rows(conn, "GROUP BY c.id ORDER BY count(r.id) DESC, c.name_key, c.id", Vec::new())
+    critic_rows(conn, "GROUP BY c.id ORDER BY count(r.id) DESC, c.name_key, c.id", Vec::new(), None)
 }
 
 pub(super) fn critic(conn: &Connection, id: CriticId) -> Result<Option<CriticDetail>> {
     let Some(summary) =
-        critic_rows(conn, "WHERE c.id = ?1 GROUP BY c.id", vec![Value::Integer(id.0)])?.pop()
+        critic_rows(conn, "WHERE c.id = ?1 GROUP BY c.id", vec![Value::Integer(id.0)], Some(id))?
+            .pop()
     else {
         return Ok(None);
     };
     let reviews = review_summaries(
         conn,
-        "WHERE r.critic_id = ?1 ORDER BY r.id DESC",
+        &format!(
+            "WHERE r.id IN (SELECT id FROM review WHERE critic_id = ?1
+                            ORDER BY id DESC LIMIT {CRITIC_PAGE_REVIEWS})
+             ORDER BY r.id DESC"
+        ),
         vec![Value::Integer(id.0)],
     )?;
     Ok(Some(CriticDetail { summary, reviews }))

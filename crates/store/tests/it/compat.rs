@@ -37,6 +37,11 @@ fn v1_database_still_opens() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("v1.db");
     std::fs::copy(V1_DB, &copy).unwrap();
+    let version: i64 = rusqlite::Connection::open(&copy)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, 1, "the fixture is a version 1 database");
     let mut store = SqliteStore::open(&copy).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(store.check_consistency().unwrap(), Vec::<String>::new());
