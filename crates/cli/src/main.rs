@@ -1,1 +1,38 @@
-fn main() {}
+//! The `marquee` command. This file parses arguments, builds a validated
+//! config, calls the library, and turns errors into exit codes; every
+//! behaviour lives in the library crates.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod args;
+mod cmd;
+mod output;
+mod samples;
+
+/// Exit codes: 0 all good, 1 some inputs failed (the rest were processed),
+/// 2 the command could not run (bad arguments, unreadable database).
+fn main() -> ExitCode {
+    let args = args::Args::parse();
+    init_tracing(args.verbose);
+    match cmd::run(args) {
+        Ok(cmd::Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(cmd::Outcome::SomeInputsFailed) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("marquee: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_tracing(verbose: u8) {
+    let level = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("MARQUEE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}

@@ -1,2 +1,269 @@
-//! marquee-pipeline: see ARCHITECTURE.md. (Skeleton.)
+//! The path a review takes through marquee: a [`Document`] is read, its
+//! article found (for HTML), its reviews extracted and judged, and the result
+//! stored.
+//!
+//! This crate owns the order of those steps and their parallelism: documents
+//! are read in a stream, processed in batches on rayon's thread pool, and
+//! written by one thread in batched transactions. It does not parse, judge or
+//! store anything itself. Progress and per-input failures are reported
+//! through a callback, never printed.
+//!
+//! ```no_run
+//! use marquee_pipeline::{Pipeline, Event};
+//! use marquee_store::SqliteStore;
+//! let pipeline = Pipeline::new(marquee_judge::Judge::default_model()?);
+//! let mut store = SqliteStore::open("marquee.db".as_ref())?;
+//! let report = pipeline.ingest(&mut store, &["reviews/".to_string()], &mut |_event: Event<'_>| {})?;
+//! println!("{} documents stored", report.inserted);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![warn(missing_docs)]
+
+use marquee_model::{Body, Document, Extraction, Warning};
+use marquee_read::{ReadOptions, read_inputs};
+use marquee_store::{DocumentInput, Ingest, IngestOutcome, Store};
+use rayon::prelude::*;
+
+pub use marquee_judge::Judge;
+
+/// Errors that stop a whole ingest (a bad input does not: it is reported and
+/// skipped).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The store failed as a whole (disk, file).
+    #[error(transparent)]
+    Store(#[from] marquee_store::Error),
+}
+
+/// The result type of this crate.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Why one input produced nothing to store. Displayed as one line that names
+/// the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The input: a path, `file.jsonl:12`, a URL.
+    pub input: String,
+    /// What was wrong with it.
+    pub reason: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.input, self.reason)
+    }
+}
+
+/// What [`Pipeline::ingest`] reports as it goes.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Event<'a> {
+    /// Another batch of documents was stored; the running totals so far.
+    Progress(&'a IngestReport),
+    /// An input failed and was skipped.
+    Failed(&'a Failure),
+}
+
+/// The totals of an ingest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct IngestReport {
+    /// Documents read successfully.
+    pub documents: u64,
+    /// Documents stored for the first time.
+    pub inserted: u64,
+    /// Documents whose content was already stored.
+    pub unchanged: u64,
+    /// Reviews stored.
+    pub reviews: u64,
+    /// Films created (the other reviews joined films already stored).
+    pub new_films: u64,
+    /// Inputs that failed.
+    pub failed: u64,
+    /// Bytes of document content read.
+    pub bytes: u64,
+}
+
+/// Documents processed and written per batch: big enough to amortise a
+/// transaction, small enough that progress moves and a crash loses little.
+const BATCH: usize = 256;
+
+/// The read → extract → judge → store path, with its settings.
+pub struct Pipeline {
+    judge: Judge,
+    read: ReadOptions,
+}
+
+impl Pipeline {
+    /// A pipeline that judges with `judge` and reads with default options.
+    pub fn new(judge: Judge) -> Self {
+        Pipeline { judge, read: ReadOptions::default() }
+    }
+
+    /// Replaces the read options (size limits, HTTP settings).
+    pub fn with_read_options(mut self, read: ReadOptions) -> Self {
+        self.read = read;
+        self
+    }
+
+    /// The judge this pipeline uses.
+    pub fn judge(&self) -> &Judge {
+        &self.judge
+    }
+
+    /// Reads `inputs` and calls `f` with each document's extraction (judged
+    /// when `judge` is set), or with the failure of each bad input, in input
+    /// order. Documents are processed in parallel batches.
+    pub fn extract_with(
+        &self,
+        inputs: &[String],
+        judge: bool,
+        f: &mut dyn FnMut(std::result::Result<Extraction, Failure>),
+    ) {
+        self.for_each_batch(inputs, judge, &mut |batch| {
+            for (_, result) in batch {
+                f(result);
+            }
+        });
+    }
+
+    /// Reads `inputs`, extracts and judges every document, and stores the
+    /// results in `store`. Bad inputs are reported through `on_event` and
+    /// skipped; only a failure of the store itself stops the ingest.
+    pub fn ingest(
+        &self,
+        store: &mut dyn Store,
+        inputs: &[String],
+        on_event: &mut dyn FnMut(Event<'_>),
+    ) -> Result<IngestReport> {
+        let mut report = IngestReport::default();
+        let mut store_error = None;
+        self.for_each_batch(inputs, true, &mut |batch| {
+            if store_error.is_some() {
+                return;
+            }
+            let mut items = Vec::with_capacity(batch.len());
+            for (doc, result) in &batch {
+                match (doc, result) {
+                    (Some(doc), Ok(extraction)) => {
+                        report.documents += 1;
+                        report.bytes += doc.body.raw().len() as u64;
+                        items.push(Ingest { doc: DocumentInput::from(doc), extraction });
+                    }
+                    (_, Err(failure)) => {
+                        report.failed += 1;
+                        on_event(Event::Failed(failure));
+                    }
+                    (None, Ok(_)) => {}
+                }
+            }
+            let outcomes = match store.ingest_batch(&items) {
+                Ok(outcomes) => outcomes,
+                Err(err) => {
+                    store_error = Some(err);
+                    return;
+                }
+            };
+            for (item, outcome) in items.iter().zip(outcomes) {
+                match outcome {
+                    Ok(IngestOutcome::Inserted { reviews, new_films, .. }) => {
+                        report.inserted += 1;
+                        report.reviews += reviews.len() as u64;
+                        report.new_films += new_films as u64;
+                    }
+                    Ok(_) => report.unchanged += 1,
+                    Err(err) => {
+                        report.failed += 1;
+                        let failure = Failure {
+                            input: item.doc.origin.to_owned(),
+                            reason: format!("not stored: {err}"),
+                        };
+                        on_event(Event::Failed(&failure));
+                    }
+                }
+            }
+            on_event(Event::Progress(&report));
+        });
+        match store_error {
+            Some(err) => Err(err.into()),
+            None => Ok(report),
+        }
+    }
+
+    /// Reads documents in batches of [`BATCH`] and processes each batch in
+    /// parallel; read failures keep their place in the batch so that output
+    /// follows input order.
+    fn for_each_batch(
+        &self,
+        inputs: &[String],
+        judge: bool,
+        f: &mut dyn FnMut(Vec<(Option<Document>, std::result::Result<Extraction, Failure>)>),
+    ) {
+        let mut docs = read_inputs(inputs, &self.read).peekable();
+        while docs.peek().is_some() {
+            let batch: Vec<_> = docs.by_ref().take(BATCH).collect();
+            let processed = batch
+                .into_par_iter()
+                .map(|item| match item {
+                    Ok(doc) => {
+                        let result = self.process_with(&doc, judge);
+                        (Some(doc), result)
+                    }
+                    Err(err) => {
+                        let failure = Failure { input: err.input().to_owned(), reason: reason_of(&err) };
+                        (None, Err(failure))
+                    }
+                })
+                .collect();
+            f(processed);
+        }
+    }
+
+    /// Extracts and judges one document. A document in which no review is
+    /// found is a [`Failure`]: storing it would add nothing findable.
+    pub fn process(&self, doc: &Document) -> std::result::Result<Extraction, Failure> {
+        self.process_with(doc, true)
+    }
+
+    /// [`Pipeline::process`], judging only when `judge` is set.
+    pub fn process_with(&self, doc: &Document, judge: bool) -> std::result::Result<Extraction, Failure> {
+        let mut extraction = match &doc.body {
+            Body::Text(text) => marquee_extract::extract_text(&doc.source, text),
+            Body::Html { html, url } => {
+                let article = marquee_article::extract_article(html, url.as_deref());
+                marquee_extract::extract_article(&doc.source, article)
+            }
+        };
+        if extraction.reviews.is_empty() {
+            return Err(Failure { input: doc.origin.clone(), reason: "no film review found in it".into() });
+        }
+        if judge {
+            self.judge_all(&mut extraction);
+        }
+        Ok(extraction)
+    }
+
+    /// Adds a verdict to every review of `extraction`.
+    pub fn judge_all(&self, extraction: &mut Extraction) {
+        for review in &mut extraction.reviews {
+            review.verdict = Some(self.judge.verdict(&review.text, review.rating.as_ref()));
+        }
+        if extraction.reviews.iter().any(|r| r.verdict.as_ref().is_some_and(|v| v.disagreement)) {
+            extraction.warnings.push(Warning {
+                code: "grade_model_disagree".into(),
+                message: "the critic's grade and the model's reading of the prose disagree widely".into(),
+            });
+        }
+    }
+}
+
+/// The reason part of a read error's one-line message (the input is printed
+/// separately).
+fn reason_of(err: &marquee_read::InputError) -> String {
+    let line = err.to_string();
+    let input = err.input();
+    line.strip_prefix(input)
+        .map(|rest| rest.trim_start_matches(':').trim().to_owned())
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(line)
+}

@@ -1,0 +1,164 @@
+//! The command line as clap sees it. Values are checked and turned into
+//! ready-to-use settings in `cmd`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// marquee: an offline film-review aggregator. Reads critics' reviews,
+/// extracts the film record, judges each verdict, stores and serves it all.
+#[derive(Debug, Parser)]
+#[command(name = "marquee", version, about, long_about = None)]
+pub struct Args {
+    /// More log output on standard error (-v info, -vv debug).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options shared by the commands that open the database.
+#[derive(Debug, clap::Args)]
+pub struct DbArgs {
+    /// The SQLite database file.
+    #[arg(long, env = "MARQUEE_DB", default_value = "marquee.db")]
+    pub db: PathBuf,
+}
+
+/// Options shared by commands that judge reviews.
+#[derive(Debug, clap::Args)]
+pub struct ModelArgs {
+    /// A verdict model trained with `marquee train` (default: the model
+    /// shipped with marquee).
+    #[arg(long, env = "MARQUEE_MODEL")]
+    pub model: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the extraction record of each document (no database needed).
+    Extract {
+        /// Files, folders (read recursively), `-` for standard input, JSON
+        /// Lines files (.jsonl, .jsonl.gz) or http(s) URLs.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// `json` pretty-prints; `jsonl` writes one record per line. Default:
+        /// json on a terminal, jsonl otherwise.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Leave out the verdict (faster).
+        #[arg(long)]
+        no_verdict: bool,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Store documents, their reviews, films and people in the database.
+    Ingest {
+        /// Files, folders, `-`, JSON Lines files or URLs, as for `extract`.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        model: ModelArgs,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List films with their standing among critics.
+    Films {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Order: best, title, year, reviews, recent.
+        #[arg(long, default_value = "best")]
+        sort: String,
+        /// How many films.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one film: credits, standing, every review with its verdict.
+    Show {
+        /// A title, optionally with its year ("Psycho 1998"), or a film id.
+        film: String,
+        #[command(flatten)]
+        db: DbArgs,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List reviews, newest first.
+    Reviews {
+        /// Only this critic's reviews (part of the name is enough).
+        #[arg(long)]
+        critic: Option<String>,
+        /// Only reviews of films whose title contains this.
+        #[arg(long)]
+        film: Option<String>,
+        /// How many reviews.
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[command(flatten)]
+        db: DbArgs,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Train a verdict model on the labelled corpora.
+    Train {
+        /// The corpora folder (rt_polarity, polarity_v2, scale_data).
+        #[arg(long, default_value = "../shared/corpora")]
+        corpora: PathBuf,
+        /// Where to write the model.
+        #[arg(long, short)]
+        out: PathBuf,
+    },
+    /// Measure marquee on the labelled corpora.
+    Eval {
+        #[command(subcommand)]
+        what: EvalWhat,
+    },
+    /// Ingest the bundled sample reviews into the database and serve the web UI.
+    Demo {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Address to serve on.
+        #[arg(long, default_value = "127.0.0.1:3000")]
+        addr: String,
+        /// Only ingest the samples; do not serve.
+        #[arg(long)]
+        no_serve: bool,
+    },
+    /// Measure extraction and ingest throughput on a real corpus.
+    Bench {
+        /// A JSON Lines corpus (.jsonl.gz).
+        #[arg(long, default_value = "../shared/corpora/ramr/ramr.jsonl.gz")]
+        corpus: PathBuf,
+        /// Only the first N documents.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalWhat {
+    /// The verdict model by the corpora's own protocols.
+    Verdict {
+        /// The corpora folder.
+        #[arg(long, default_value = "../shared/corpora")]
+        corpora: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Pretty-printed JSON (an array when there are several documents).
+    Json,
+    /// One JSON record per line.
+    Jsonl,
+}

@@ -1,0 +1,239 @@
+//! One function per subcommand: turn the arguments into settings, call the
+//! library, print.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use marquee_pipeline::{Event, Failure, IngestReport, Judge, Pipeline};
+use marquee_store::{FilmQuery, FilmSort, ReviewQuery, SqliteStore, Store};
+
+use crate::args::{Args, Command, EvalWhat, Format, ModelArgs};
+use crate::output;
+
+mod bench;
+mod progress;
+
+/// How a command that ran to the end went.
+pub enum Outcome {
+    /// Everything worked.
+    Ok,
+    /// Some inputs were bad; the rest were processed.
+    SomeInputsFailed,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    match args.command {
+        Command::Extract { paths, format, no_verdict, model } => extract(&paths, format, no_verdict, &model),
+        Command::Ingest { paths, db, model, json } => {
+            let pipeline = Pipeline::new(load_judge(&model)?);
+            let mut store = open_store(&db.db)?;
+            let report = ingest(&pipeline, &mut store, &paths)?;
+            print_summary(&report, &db.db, json)?;
+            Ok(if report.failed > 0 { Outcome::SomeInputsFailed } else { Outcome::Ok })
+        }
+        Command::Films { db, sort, limit, json } => films(&db.db, &sort, limit, json),
+        Command::Show { film, db, json } => show(&db.db, &film, json),
+        Command::Reviews { critic, film, limit, db, json } => reviews(&db.db, critic, film, limit, json),
+        Command::Train { corpora, out } => train(&corpora, &out),
+        Command::Eval { what: EvalWhat::Verdict { corpora, json } } => eval_verdict(&corpora, json),
+        Command::Demo { db, addr, no_serve } => demo(&db.db, &addr, no_serve),
+        Command::Bench { corpus, limit } => bench::run(&corpus, limit),
+    }
+}
+
+fn load_judge(model: &ModelArgs) -> Result<Judge> {
+    match &model.model {
+        Some(path) => Judge::load(path).with_context(|| format!("loading the verdict model {}", path.display())),
+        None => Judge::default_model().context("loading the default verdict model"),
+    }
+}
+
+fn open_store(path: &Path) -> Result<SqliteStore> {
+    SqliteStore::open(path).with_context(|| format!("opening the database {}", path.display()))
+}
+
+/// Opens an existing database for the query commands, with a helpful
+/// message when there is none yet.
+fn open_existing(path: &Path) -> Result<SqliteStore> {
+    if !path.exists() {
+        bail!("{}: no such database; `marquee ingest PATH --db {}` creates it", path.display(), path.display());
+    }
+    SqliteStore::open_read_only(path).with_context(|| format!("opening the database {}", path.display()))
+}
+
+fn extract(paths: &[String], format: Option<Format>, no_verdict: bool, model: &ModelArgs) -> Result<Outcome> {
+    let stdout = std::io::stdout();
+    let format = format.unwrap_or(if stdout.is_terminal() { Format::Json } else { Format::Jsonl });
+    let judge = load_judge(model)?;
+    let pipeline = Pipeline::new(judge);
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    let mut records = Vec::new();
+    let mut write_error = None;
+    pipeline.extract_with(paths, !no_verdict, &mut |result| match result {
+        Ok(extraction) => match format {
+            Format::Jsonl => {
+                if write_error.is_none() {
+                    let line = serde_json::to_string(&extraction).map(|s| writeln!(out, "{s}"));
+                    if let Err(err) | Ok(Err(err)) = line.map_err(std::io::Error::from) {
+                        write_error = Some(err);
+                    }
+                }
+            }
+            Format::Json => records.push(extraction),
+        },
+        Err(failure) => {
+            failed += 1;
+            report_failure(&failure);
+        }
+    });
+    if let Some(err) = write_error {
+        if err.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(err).context("writing the records");
+        }
+    }
+    if format == Format::Json {
+        let json = if records.len() == 1 {
+            serde_json::to_string_pretty(&records[0])?
+        } else {
+            serde_json::to_string_pretty(&records)?
+        };
+        writeln!(out, "{json}")?;
+    }
+    out.flush().ok();
+    Ok(if failed > 0 { Outcome::SomeInputsFailed } else { Outcome::Ok })
+}
+
+fn report_failure(failure: &Failure) {
+    eprintln!("marquee: skipped {failure}");
+}
+
+/// Ingests with a progress bar on a terminal.
+pub(crate) fn ingest(pipeline: &Pipeline, store: &mut SqliteStore, paths: &[String]) -> Result<IngestReport> {
+    let bar = progress::Bar::new();
+    let report = pipeline
+        .ingest(store, paths, &mut |event| match event {
+            Event::Progress(report) => bar.update(report),
+            Event::Failed(failure) => bar.suspend(|| report_failure(failure)),
+            _ => {}
+        })
+        .context("ingest stopped")?;
+    bar.finish();
+    Ok(report)
+}
+
+fn print_summary(report: &IngestReport, db: &Path, json: bool) -> Result<()> {
+    if json {
+        println!("{}", serde_json::to_string(report)?);
+        return Ok(());
+    }
+    eprintln!(
+        "{} documents read: {} new, {} already stored, {} failed; {} reviews stored, {} new films ({:.1} MB) → {}",
+        report.documents + report.failed,
+        report.inserted,
+        report.unchanged,
+        report.failed,
+        report.reviews,
+        report.new_films,
+        report.bytes as f64 / 1e6,
+        db.display()
+    );
+    Ok(())
+}
+
+fn films(db: &Path, sort: &str, limit: u32, json: bool) -> Result<Outcome> {
+    let sort = match sort {
+        "best" => FilmSort::Best,
+        "title" => FilmSort::Title,
+        "year" => FilmSort::Year,
+        "reviews" => FilmSort::Reviews,
+        "recent" => FilmSort::Recent,
+        other => bail!("--sort {other}: expected one of best, title, year, reviews, recent"),
+    };
+    let store = open_existing(db)?;
+    let page = store.films(&FilmQuery { per_page: limit.clamp(1, marquee_store::MAX_PER_PAGE), sort, ..FilmQuery::default() })?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&page)?);
+    } else {
+        print!("{}", output::films(&page.items));
+        if page.total > page.items.len() as u64 {
+            println!("… {} films in all (--limit to see more)", page.total);
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+fn show(db: &Path, query: &str, json: bool) -> Result<Outcome> {
+    let store = open_existing(db)?;
+    let id = match query.parse::<i64>() {
+        Ok(id) if store.film(marquee_model::FilmId(id))?.is_some() => marquee_model::FilmId(id),
+        _ => {
+            let found = store.find_films(query, 10)?;
+            match found.as_slice() {
+                [] => bail!("no film matches {query:?}; `marquee films` lists them"),
+                [one] => one.id,
+                [first, rest @ ..] if marquee_store::normalize::title_key(&first.title) == marquee_store::normalize::title_key(query)
+                    && rest.iter().all(|f| marquee_store::normalize::title_key(&f.title) != marquee_store::normalize::title_key(query)) => first.id,
+                many => {
+                    eprintln!("{query:?} matches several films; name one by id or add its year:");
+                    eprint!("{}", output::films(many));
+                    bail!("ambiguous film {query:?}");
+                }
+            }
+        }
+    };
+    let film = store.film(id)?.context("the film disappeared while reading")?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&film)?);
+    } else {
+        print!("{}", output::film(&film));
+    }
+    Ok(Outcome::Ok)
+}
+
+fn reviews(db: &Path, critic: Option<String>, film: Option<String>, limit: u32, json: bool) -> Result<Outcome> {
+    let store = open_existing(db)?;
+    let query = ReviewQuery {
+        per_page: limit.clamp(1, marquee_store::MAX_PER_PAGE),
+        critic_name: critic,
+        film_title: film,
+        ..ReviewQuery::default()
+    };
+    let page = store.reviews(&query)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&page)?);
+    } else {
+        print!("{}", output::reviews(&page.items));
+        if page.total > page.items.len() as u64 {
+            println!("… {} reviews in all (--limit to see more)", page.total);
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+fn train(corpora: &Path, out: &Path) -> Result<Outcome> {
+    let _ = (corpora, out);
+    bail!("not wired yet")
+}
+
+fn eval_verdict(corpora: &Path, json: bool) -> Result<Outcome> {
+    let _ = (corpora, json);
+    bail!("not wired yet")
+}
+
+fn demo(db: &Path, addr: &str, no_serve: bool) -> Result<Outcome> {
+    let dir = std::env::temp_dir().join(format!("marquee-samples-{}", std::process::id()));
+    let input = crate::samples::write_to(&dir).context("writing the bundled samples")?;
+    let pipeline = Pipeline::new(Judge::default_model().context("loading the default verdict model")?);
+    let mut store = open_store(db)?;
+    let report = ingest(&pipeline, &mut store, &[input]);
+    std::fs::remove_dir_all(&dir).ok();
+    let report = report?;
+    print_summary(&report, db, false)?;
+    if no_serve {
+        return Ok(Outcome::Ok);
+    }
+    let _ = addr;
+    bail!("serve: not wired yet")
+}
