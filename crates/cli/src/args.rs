@@ -131,6 +131,50 @@ pub enum Command {
         #[arg(long)]
         no_serve: bool,
     },
+    /// Serve the web pages, the JSON API and the feeds.
+    Serve {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        model: ModelArgs,
+        /// Address to serve on.
+        #[arg(long, default_value = "127.0.0.1:3000")]
+        addr: String,
+        /// Bearer token that `POST /api/reviews` requires; ingesting over
+        /// HTTP is off without it.
+        #[arg(long, env = "MARQUEE_TOKEN")]
+        token: Option<String>,
+    },
+    /// Full-text search over reviews, films, people and critics.
+    Search {
+        /// A query: words, "phrases", fields (title:, director:, cast:,
+        /// critic:, venue:, year:, label:).
+        query: String,
+        /// How many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[command(flatten)]
+        db: DbArgs,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rebuild the search index from the database.
+    Reindex {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Write films or reviews as JSON Lines, CSV or JSON-LD to standard output.
+    Export {
+        /// jsonl, csv or jsonld.
+        #[arg(long, default_value = "jsonl")]
+        format: String,
+        /// films or reviews.
+        #[arg(long, default_value = "reviews")]
+        records: String,
+        #[command(flatten)]
+        db: DbArgs,
+    },
     /// Measure extraction and ingest throughput on a real corpus.
     Bench {
         /// A JSON Lines corpus (.jsonl.gz).

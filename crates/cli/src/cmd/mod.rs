@@ -13,6 +13,7 @@ use crate::output;
 
 mod bench;
 mod progress;
+mod serve;
 
 /// How a command that ran to the end went.
 pub enum Outcome {
@@ -29,6 +30,9 @@ pub fn run(args: Args) -> Result<Outcome> {
             let pipeline = Pipeline::new(load_judge(&model)?);
             let mut store = open_store(&db.db)?;
             let report = ingest(&pipeline, &mut store, &paths)?;
+            if report.inserted > 0 {
+                serve::reindex(&db.db, &store)?;
+            }
             print_summary(&report, &db.db, json)?;
             Ok(if report.failed > 0 { Outcome::SomeInputsFailed } else { Outcome::Ok })
         }
@@ -39,6 +43,19 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Eval { what: EvalWhat::Verdict { corpora, json } } => eval_verdict(&corpora, json),
         Command::Demo { db, addr, no_serve } => demo(&db.db, &addr, no_serve),
         Command::Bench { corpus, limit } => bench::run(&corpus, limit),
+        Command::Serve { db, model, addr, token } => {
+            let pipeline = Pipeline::new(load_judge(&model)?);
+            open_store(&db.db)?;
+            serve::run(&db.db, pipeline, &addr, token)
+        }
+        Command::Search { query, limit, db, json } => serve::search(&db.db, &query, limit, json),
+        Command::Reindex { db } => {
+            let store = open_existing(&db.db)?;
+            let n = serve::reindex(&db.db, &store)?;
+            eprintln!("indexed {n} records → {}", serve::index_dir(&db.db).display());
+            Ok(Outcome::Ok)
+        }
+        Command::Export { format, records, db } => serve::export(&db.db, &format, &records),
     }
 }
 
@@ -213,13 +230,24 @@ fn reviews(db: &Path, critic: Option<String>, film: Option<String>, limit: u32, 
 }
 
 fn train(corpora: &Path, out: &Path) -> Result<Outcome> {
-    let _ = (corpora, out);
-    bail!("not wired yet")
+    let options = marquee_judge::TrainOptions::default();
+    let (model, report) = marquee_judge::train(corpora, &options)
+        .with_context(|| format!("training on {}", corpora.display()))?;
+    model.save(out).with_context(|| format!("writing the model to {}", out.display()))?;
+    eprintln!("{}", serde_json::to_string_pretty(&report)?);
+    eprintln!("model {} written to {}; use it with --model {}", model.id(), out.display(), out.display());
+    Ok(Outcome::Ok)
 }
 
 fn eval_verdict(corpora: &Path, json: bool) -> Result<Outcome> {
-    let _ = (corpora, json);
-    bail!("not wired yet")
+    let report = marquee_judge::evaluate(corpora, &marquee_judge::TrainOptions::default(), &marquee_judge::EvalOptions::default())
+        .with_context(|| format!("evaluating on {}", corpora.display()))?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!("{report}");
+    }
+    Ok(Outcome::Ok)
 }
 
 fn demo(db: &Path, addr: &str, no_serve: bool) -> Result<Outcome> {
@@ -230,10 +258,10 @@ fn demo(db: &Path, addr: &str, no_serve: bool) -> Result<Outcome> {
     let report = ingest(&pipeline, &mut store, &[input]);
     std::fs::remove_dir_all(&dir).ok();
     let report = report?;
+    serve::reindex(db, &store)?;
     print_summary(&report, db, false)?;
     if no_serve {
         return Ok(Outcome::Ok);
     }
-    let _ = addr;
-    bail!("serve: not wired yet")
+    serve::run(db, pipeline, addr, None)
 }

@@ -1,0 +1,103 @@
+//! `serve`, `search`, `reindex` and `export`: the commands over the store and
+//! its search index.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+use marquee_index::{Index, SearchQuery};
+use marquee_pipeline::Pipeline;
+use marquee_serve::{AppState, Config, IngestError};
+use marquee_store::{DocumentInput, SqliteStore, Store};
+
+use super::{Outcome, open_existing};
+
+/// The search index lives beside the database: `marquee.db` → `marquee.db.index/`.
+pub fn index_dir(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".index");
+    PathBuf::from(name)
+}
+
+fn open_index(db: &Path) -> Result<Index> {
+    let dir = index_dir(db);
+    Index::open_or_create(&dir).with_context(|| format!("opening the search index {} (`marquee reindex` rebuilds it)", dir.display()))
+}
+
+/// Rebuilds the index from the store; returns how many records it holds.
+pub fn reindex(db: &Path, store: &dyn Store) -> Result<u64> {
+    let dir = index_dir(db);
+    let index = match Index::open_or_create(&dir) {
+        Ok(index) => index,
+        // An index of an older schema is derived data: start it afresh.
+        Err(marquee_index::Error::SchemaMismatch { .. }) => {
+            std::fs::remove_dir_all(&dir).with_context(|| format!("removing the old index {}", dir.display()))?;
+            Index::open_or_create(&dir)?
+        }
+        Err(err) => return Err(err.into()),
+    };
+    Ok(index.rebuild(store).context("rebuilding the search index")?)
+}
+
+pub fn run(db: &Path, pipeline: Pipeline, addr: &str, token: Option<String>) -> Result<Outcome> {
+    let addr: std::net::SocketAddr = addr.parse().with_context(|| format!("--addr {addr}: not an address like 127.0.0.1:3000"))?;
+    let index = Arc::new(open_index(db)?);
+    let db_path = db.to_owned();
+    let config = Config { token: token.clone(), base_url: format!("http://{addr}"), ..Config::default() };
+    let mut state = AppState::new(
+        move || SqliteStore::open(&db_path).map(|s| Box::new(s) as Box<dyn Store>),
+        index,
+        config,
+    )?;
+    if token.is_some() {
+        state = state.with_ingester(move |store: &mut dyn Store, doc: &marquee_model::Document| {
+            let extraction = pipeline.process(doc).map_err(|failure| IngestError::Rejected(failure.reason))?;
+            let outcome = store.ingest(&DocumentInput::from(doc), &extraction)?;
+            Ok((outcome, extraction.warnings))
+        });
+    }
+    eprintln!("marquee: serving {} at http://{addr}/ (Ctrl-C stops)", db.display());
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(marquee_serve::serve(addr, state))?;
+    Ok(Outcome::Ok)
+}
+
+pub fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<Outcome> {
+    open_existing(db)?;
+    let index = open_index(db)?;
+    let results = index.search(&SearchQuery { limit, ..SearchQuery::new(query) }).with_context(|| format!("searching for {query:?}"))?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&results)?);
+        return Ok(Outcome::Ok);
+    }
+    println!("{} results{}", results.total, if results.fuzzy { " (allowing typos)" } else { "" });
+    for hit in &results.hits {
+        let year = hit.year.map(|y| format!(" ({y})")).unwrap_or_default();
+        let critic = hit.critic.as_deref().map(|c| format!(" — {c}")).unwrap_or_default();
+        println!("{:>8} {:>6}  {}{year}{critic}", hit.kind.as_str(), hit.id, hit.title);
+        if !hit.snippet.text.is_empty() {
+            println!("                 {}", hit.snippet.text.replace('\n', " "));
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn export(db: &Path, format: &str, records: &str) -> Result<Outcome> {
+    let records = match records {
+        "films" => marquee_serve::export::Records::Films,
+        "reviews" => marquee_serve::export::Records::Reviews,
+        other => bail!("--records {other}: expected films or reviews"),
+    };
+    let store = open_existing(db)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let n = match format {
+        "jsonl" => marquee_serve::export::jsonl(&store, records, &mut out)?,
+        "csv" => marquee_serve::export::csv(&store, records, &mut out)?,
+        "jsonld" => marquee_serve::export::jsonld(&store, records, "http://localhost:3000", &mut out)?,
+        other => bail!("--format {other}: expected jsonl, csv or jsonld"),
+    };
+    std::io::Write::flush(&mut out)?;
+    eprintln!("{n} records exported");
+    Ok(Outcome::Ok)
+}
