@@ -105,3 +105,14 @@ fn ramr_corpus_reads_when_present() {
     assert!(empty < 50, "{empty} empty records");
     assert!(!first.unwrap().contains("ramr.jsonl.gz:"), "records have ids");
 }
+
+/// JSON Lines from any reader, such as standard input.
+#[test]
+fn jsonl_from_a_reader() {
+    let data = b"{\"id\": \"x\", \"text\": \"From a pipe.\"}\n\n{\"text\": \"No id.\"}\nnot json\n".to_vec();
+    let items: Vec<_> = marquee_read::read_jsonl(std::io::Cursor::new(data), "stdin", 1000).collect();
+    assert_eq!(items[0].as_ref().unwrap().source, "x");
+    assert_eq!(items[1].as_ref().unwrap().source, "stdin:3");
+    assert!(items[2].as_ref().unwrap_err().to_string().starts_with("stdin:4: malformed JSON line: "));
+    assert_eq!(items.len(), 3);
+}
