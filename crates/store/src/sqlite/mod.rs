@@ -20,6 +20,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_critic_index.sql"),
 ];
 
+/// Prepared statements kept per connection: every query of the store, with
+/// room for the filter combinations of the list queries.
+const STATEMENT_CACHE: usize = 128;
+
 /// The schema version this build writes (SQLite's `user_version`).
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -68,6 +72,7 @@ impl SqliteStore {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(Duration::from_secs(10))?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
         if found != SCHEMA_VERSION {
             return Err(if found > SCHEMA_VERSION {
@@ -81,6 +86,7 @@ impl SqliteStore {
 
     fn setup(mut conn: Connection) -> Result<Self> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         migrate(&mut conn)?;
         Ok(SqliteStore { conn, slow_ingest: None })
     }
