@@ -138,7 +138,8 @@ fn film_card(f: &FilmSummary) -> Markup {
                 @if let Some(r) = f.runtime_minutes { span { (runtime(r)) } }
             }
             p {
-                @match (f.standing.shrunk_score, f.standing.label) {
+                // The badge's band follows the number it shows.
+                @match (f.standing.shrunk_score, f.standing.shrunk_score.map(|s| VerdictLabel::from_score(s.round().clamp(0.0, 100.0) as u8))) {
                     (Some(score), Some(label)) => {
                         span class={"badge " (label.as_str())} { (label_word(label)) " · " (format!("{score:.0}")) }
                         " " span.muted { (f.standing.reviews) " reviews" }
@@ -152,7 +153,7 @@ fn film_card(f: &FilmSummary) -> Markup {
 
 fn event_item(e: &EventView) -> Markup {
     html! {
-        li {
+        li #{"event-" (e.id)} {
             strong { (e.kind) } " — " (film_link(e.film.id, &e.film.title, e.film.year))
             @if let Some(d) = &e.date {
                 ", " @match jsonld::iso_start(Some(d), e.time.as_deref()) {
