@@ -223,9 +223,11 @@ fn publication(text: &str, lines: &[&str], critic: Option<&str>) -> Option<Strin
         .map(|r| Regex::new(r).expect("static regex"))
         .collect()
     });
-    let _ = lines;
-    for re in PATTERNS.iter() {
-        for c in re.captures_iter(text) {
+    // The "Outlet - http://..." form is tried only on lines with an address.
+    let addressed: String = lines.iter().filter(|l| l.contains("http") || l.contains("www.")).map(|l| format!("{l}\n")).collect();
+    for (n, re) in PATTERNS.iter().enumerate() {
+        let haystack = if n == 2 { addressed.as_str() } else { text };
+        for c in re.captures_iter(haystack) {
             let p = c["p"].trim().trim_end_matches(['.', ',', '!']).trim();
             let p = p.strip_prefix("the ").unwrap_or(p);
             let p = p.strip_suffix(" in").unwrap_or(p);
@@ -268,7 +270,8 @@ fn dateline(lines: &[&str], byline_at: Option<usize>) -> Option<String> {
     static CUE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:review(?:ed)?\s+(?:written\s+)?(?:on|date)|written\s+on|review\s+date|date\s+(?:of\s+)?review|posted(?:\s+on)?|date\s*:|dated|reviewed\s+on|screened\s+on|seen\s+on)\b").expect("static regex")
     });
-    for line in lines {
+    // Only lines with a digit can hold a date.
+    for line in lines.iter().filter(|l| l.bytes().any(|b| b.is_ascii_digit())) {
         if let Some(m) = CUE.find(line) {
             if let Some(d) = date_in(&line[m.start()..]) {
                 return Some(d);
