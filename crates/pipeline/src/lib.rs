@@ -227,6 +227,21 @@ impl Pipeline {
 
     /// [`Pipeline::process`], judging only when `judge` is set.
     pub fn process_with(&self, doc: &Document, judge: bool) -> std::result::Result<Extraction, Failure> {
+        // A bug in a parser must cost one document, not the whole batch (and
+        // not a half-written ingest): a panic becomes this input's failure.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.process_unguarded(doc, judge))).unwrap_or_else(
+            |panic| {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Err(Failure { input: doc.origin.clone(), reason: format!("internal error while extracting ({what}); please report it") })
+            },
+        )
+    }
+
+    fn process_unguarded(&self, doc: &Document, judge: bool) -> std::result::Result<Extraction, Failure> {
         let mut extraction = match &doc.body {
             Body::Text(text) => marquee_extract::extract_text(&doc.source, text),
             Body::Html { html, url } => {
@@ -234,6 +249,10 @@ impl Pipeline {
                 marquee_extract::extract_article(&doc.source, article)
             }
         };
+        // The extractor reports a review for any text it is given; one
+        // with neither a title nor a single fact about a film is not a film
+        // review (a memo, a shopping list).
+        extraction.reviews.retain(names_a_film);
         if extraction.reviews.is_empty() {
             return Err(Failure { input: doc.origin.clone(), reason: "no film review found in it".into() });
         }
@@ -255,6 +274,18 @@ impl Pipeline {
             });
         }
     }
+}
+
+/// Whether `review` says anything about a film: a title, credits, a
+/// runtime, a certificate or a grade.
+fn names_a_film(review: &marquee_model::Review) -> bool {
+    let film = &review.film;
+    !film.title.trim().is_empty()
+        || !film.directors.is_empty()
+        || !film.cast.is_empty()
+        || film.runtime_minutes.is_some()
+        || film.certificate.is_some()
+        || review.rating.is_some()
 }
 
 /// The reason part of a read error's one-line message (the input is printed

@@ -29,9 +29,17 @@ fn each_bad_input_is_named_and_the_rest_is_stored() {
                 serde_json::json!({"id": "j3", "text": GOOD.replace("Paper", "Glass")})),
     )
     .unwrap();
+    let input = d.join("inputs");
+    fs::create_dir(&input).unwrap();
+    for entry in fs::read_dir(d).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            fs::rename(&path, input.join(path.file_name().unwrap())).unwrap();
+        }
+    }
     let db = d.join("test.db");
     let db = db.to_str().unwrap();
-    let input = d.to_str().unwrap();
+    let input = input.to_str().unwrap();
 
     let out = run(&["ingest", input, "--db", db]);
     let err = stderr(&out);
