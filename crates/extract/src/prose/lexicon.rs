@@ -2,6 +2,9 @@
 //! names a particular film, review or person: these are the function words,
 //! common given names and trade words of English prose.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Capitalised words that never start or end a person's name: function
 /// words, pronouns, months, days and sentence openers.
 pub(crate) const STOP: &[&str] = &[
@@ -42,10 +45,27 @@ pub(crate) const STOP: &[&str] = &[
     "warning", "capsule", "synopsis", "verdict", "plus", "minus", "page",
 ];
 
+static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+static FIRST_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FIRST_NAMES.iter().copied().collect());
+
+/// Looks `w` up in `set` in lower case, without allocating for short ASCII words.
+fn lookup(set: &HashSet<&'static str>, w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    if w.len() <= buf.len() && w.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        // Invariant: lower-casing ASCII bytes keeps them valid UTF-8.
+        std::str::from_utf8(&buf[..w.len()]).is_ok_and(|s| set.contains(s))
+    } else {
+        set.contains(w.to_lowercase().as_str())
+    }
+}
+
 /// Whether `w` (any case) is a stop word.
 pub(crate) fn is_stop(w: &str) -> bool {
-    let lower = w.trim_end_matches('.').to_lowercase();
-    STOP.contains(&lower.as_str())
+    lookup(&STOP_SET, w.trim_end_matches('.'))
 }
 
 /// Common given names, lower case. A capitalised pair whose first word is one
@@ -121,8 +141,7 @@ pub(crate) const FIRST_NAMES: &[&str] = &[
 
 /// Whether `w` is a common given name.
 pub(crate) fn is_first_name(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    FIRST_NAMES.contains(&lower.as_str())
+    lookup(&FIRST_SET, w)
 }
 
 /// Last words of places, companies and institutions: a capitalised run ending

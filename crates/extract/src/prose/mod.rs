@@ -181,3 +181,83 @@ Lantern Film Center at 7 p.m. Friday, May 3.\n\nPlaying at: Roxy Screening Room\
         assert_eq!(e.participants, ["Tina Marsh", "Mara Quinn Holt"]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use marquee_model::{CastMember, Film, Review};
+    use proptest::prelude::*;
+
+    use super::enrich;
+
+    fn review() -> Review {
+        let mut r = Review::new(Film::titled("Night Owls"));
+        r.film.cast = vec![CastMember { name: "Ruth Anand".into(), character: None }];
+        r.film.directors = vec!["Mara Quinn Holt".into()];
+        r
+    }
+
+    proptest! {
+        /// Any text at all: no panic.
+        #[test]
+        fn enrich_never_panics_on_arbitrary_text(text in any::<String>()) {
+            enrich(&text, &mut review());
+        }
+
+        /// Text made of the pieces the rules look for, in any order: no panic.
+        #[test]
+        fn enrich_never_panics_on_rule_shaped_text(parts in prop::collection::vec(
+            prop::sample::select(vec!["(", ")", "\"", "“", "”", "’s", "'", ",", ".", ";", ":",
+                "\n", "\n\n", "Ruth", "Anand", "Holt", "Delia", "as", "the", "played", "by",
+                "who", "also", "produced", "band", "music", "from", "a", "song", "Q&A",
+                "April", "27", "6:30", "p.m.", "at", "Playing at:", "BIG", "CHILL", "DR.",
+                "NO", "writer-director", "director", "starring", "{", "|", "-", "1.", "see"]),
+            0..60))
+        {
+            let text = parts.join(" ");
+            enrich(&text, &mut review());
+            let glued: String = parts.concat();
+            enrich(&glued, &mut review());
+        }
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use std::time::Instant;
+
+    use marquee_model::{Film, Review};
+
+    use super::enrich;
+
+    /// Time per review of `enrich` alone over a JSON Lines corpus (`text`,
+    /// `title`), e.g. the ramr corpus unpacked: `PROSE_BENCH=/tmp/ramr.jsonl
+    /// cargo test --release -p marquee-extract --lib prose_time -- --nocapture`.
+    #[test]
+    fn prose_time() {
+        let Some(path) = std::env::var_os("PROSE_BENCH") else { return };
+        let Ok(data) = std::fs::read_to_string(&path) else {
+            eprintln!("skipping: {path:?} not found");
+            return;
+        };
+        let docs: Vec<(String, String)> = data.lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .map(|v| (v["title"].as_str().unwrap_or("").to_owned(),
+                      v["text"].as_str().unwrap_or("").to_owned()))
+            .collect();
+        let start = Instant::now();
+        let mut found = [0usize; 5];
+        for (title, text) in &docs {
+            let mut r = Review::new(Film::titled(title.clone()));
+            enrich(text, &mut r);
+            found[0] += usize::from(!r.film.cast.is_empty());
+            found[1] += usize::from(!r.mentions.films.is_empty());
+            found[2] += usize::from(!r.mentions.people.is_empty());
+            found[3] += usize::from(!r.venues.is_empty());
+            found[4] += usize::from(!r.events.is_empty());
+        }
+        let per = start.elapsed().as_secs_f64() * 1e6 / docs.len().max(1) as f64;
+        eprintln!("{} reviews, {per:.1} µs per review; with cast {}, films {}, people {}, \
+                   venues {}, events {}", docs.len(), found[0], found[1], found[2], found[3],
+                  found[4]);
+    }
+}

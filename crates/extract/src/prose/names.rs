@@ -165,8 +165,8 @@ pub(crate) fn key(s: &str) -> String {
 /// mentions resolve to them.
 #[derive(Debug, Default)]
 pub(crate) struct People {
-    /// Full names and whether the film credits them.
-    full: Vec<(String, bool)>,
+    /// Full names, the keys of their words, and whether the film credits them.
+    full: Vec<(String, Vec<String>, bool)>,
 }
 
 impl People {
@@ -184,17 +184,17 @@ impl People {
         if name.split_whitespace().count() < 2 {
             return;
         }
-        let k = key(name);
-        match self.full.iter_mut().find(|(f, _)| key(f) == k) {
-            Some(entry) => entry.1 |= credited,
-            None => self.full.push((name.to_owned(), credited)),
+        let keys: Vec<String> = name.split_whitespace().map(key).collect();
+        match self.full.iter_mut().find(|(_, k, _)| *k == keys) {
+            Some(entry) => entry.2 |= credited,
+            None => self.full.push((name.to_owned(), keys, credited)),
         }
     }
 
     /// Whether `name` is a full name in the index.
     pub(crate) fn contains(&self, name: &str) -> bool {
-        let k = key(name);
-        self.full.iter().any(|(f, _)| key(f) == k)
+        let keys: Vec<String> = name.split_whitespace().map(key).collect();
+        self.full.iter().any(|(_, k, _)| *k == keys)
     }
 
     /// Whether `words` name a credited person.
@@ -217,12 +217,11 @@ impl People {
         }
         let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
         let mut found: Option<&String> = None;
-        for (f, credited) in &self.full {
+        for (f, fk, credited) in &self.full {
             if credited_only && !credited {
                 continue;
             }
-            let fk: Vec<String> = f.split_whitespace().map(key).collect();
-            let hit = if fk == keys {
+            let hit = if *fk == keys {
                 return Some(f.clone());
             } else if keys.len() < fk.len() {
                 fk.ends_with(&keys)
@@ -231,7 +230,7 @@ impl People {
                 false
             };
             if hit {
-                if found.is_some_and(|g| key(g) != key(f)) {
+                if found.is_some_and(|g| g != f) {
                     return None;
                 }
                 found = Some(f);

@@ -192,8 +192,7 @@ impl<'a> Toks<'a> {
 
     /// The text of token `k`.
     pub(crate) fn s(&self, k: usize) -> &'a str {
-        let t = self.toks[k];
-        &self.text[t.start..t.end]
+        self.toks.get(k).map_or("", |t| &self.text[t.start..t.end])
     }
 
     /// The first character of token `k`.
@@ -201,8 +200,9 @@ impl<'a> Toks<'a> {
         self.s(k).chars().next().unwrap_or(' ')
     }
 
+    /// The kind of token `k`; past the end, a break.
     pub(crate) fn kind(&self, k: usize) -> Kind {
-        self.toks[k].kind
+        self.toks.get(k).map_or(Kind::Break, |t| t.kind)
     }
 
     pub(crate) fn is_word(&self, k: usize) -> bool {
