@@ -103,7 +103,54 @@ pub fn extract_article(source: &str, article: Article) -> Extraction {
             }
         }
     }
+    extraction.article = Some(article);
     extraction
+}
+
+/// Extracts the record from an HTML page already parsed by
+/// `marquee-article`: the article's text as [`extract_article`] reads it,
+/// then what the page's schema.org JSON-LD states outright. A page that
+/// holds one review of one film names that film and the critic's grade in
+/// structured form; that beats anything guessed from prose, so the film's
+/// name replaces the guessed title and the grade fills an empty rating.
+pub fn extract_page(source: &str, page: marquee_article::Page) -> Extraction {
+    let mut extraction = extract_article(source, page.article);
+    let [structured] = page.reviews.as_slice() else { return extraction };
+    let [review] = extraction.reviews.as_mut_slice() else { return extraction };
+    if let Some(item) = &structured.item {
+        if let Some(name) = item.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            review.film.title = name.to_owned();
+        }
+        if review.film.year.is_none() {
+            review.film.year = item.year;
+        }
+        if review.film.directors.is_empty() {
+            review.film.directors = item.directors.clone();
+        }
+        if review.film.runtime_minutes.is_none() {
+            review.film.runtime_minutes = item.runtime_minutes;
+        }
+    }
+    if review.rating.is_none() {
+        review.rating = structured.rating.as_ref().and_then(rating_of);
+    }
+    if review.critic.is_none() {
+        review.critic = structured.author.clone();
+    }
+    extraction
+}
+
+/// A schema.org `Rating` as the record's grade, made linear on 0..100. With
+/// no `worstRating` printed it reads as "x of best stars" (GUIDE.md: 100·x/max),
+/// not schema.org's implied minimum of 1, as critics' stars are meant.
+fn rating_of(rating: &marquee_article::RatingData) -> Option<marquee_model::Rating> {
+    let best = rating.best.unwrap_or(5.0);
+    let worst = rating.worst.unwrap_or(0.0);
+    if !(best > worst) || !(worst..=best).contains(&rating.value) {
+        return None;
+    }
+    let score = (100.0 * (rating.value - worst) / (best - worst)).round() as u8;
+    Some(marquee_model::Rating { text: format!("{}/{}", rating.value, best), score })
 }
 
 /// Everything but the byline, read from one review's text.

@@ -245,8 +245,8 @@ impl Pipeline {
         let mut extraction = match &doc.body {
             Body::Text(text) => marquee_extract::extract_text(&doc.source, text),
             Body::Html { html, url } => {
-                let article = marquee_article::extract_article(html, url.as_deref());
-                marquee_extract::extract_article(&doc.source, article)
+                let page = marquee_article::extract_page(html, url.as_deref());
+                marquee_extract::extract_page(&doc.source, page)
             }
         };
         // The extractor reports a review for any text it is given; one
