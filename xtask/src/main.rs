@@ -32,6 +32,7 @@ fn project_root() -> PathBuf {
 
 fn test(root: &Path, extra: &[String]) -> Result<()> {
     let chromium = ensure_chromium();
+    ensure_python_checkers();
     let mut cargo = Command::new("cargo");
     cargo.current_dir(root).args(["test", "--workspace"]).args(extra);
     if chromium {
@@ -59,6 +60,28 @@ fn ensure_chromium() -> bool {
             .env("DEBIAN_FRONTEND", "noninteractive")
             .args(["install", "-y", "-q", "--no-install-recommends", "chromium", "fonts-dejavu-core"]))
         && Path::new("/usr/bin/chromium").exists()
+}
+
+/// Independent checkers the serve tests use: pyld (JSON-LD) and
+/// openapi-spec-validator (the OpenAPI document), from PyPI.
+fn ensure_python_checkers() {
+    let have = Command::new("python3")
+        .args(["-c", "import pyld, openapi_spec_validator"])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if have {
+        return;
+    }
+    eprintln!("xtask: installing pyld and openapi-spec-validator for the serve tests");
+    let installed = Command::new("python3")
+        .args(["-m", "pip", "install", "-q", "pyld", "openapi-spec-validator"])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !installed {
+        eprintln!("xtask: could not install the Python checkers: their tests will say so");
+    }
 }
 
 fn is_root() -> bool {
