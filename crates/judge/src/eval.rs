@@ -75,7 +75,8 @@ pub struct EvalReport {
 }
 
 impl EvalReport {
-    /// The row for `corpus` and a protocol starting with `protocol`.
+    /// The first row for `corpus` measuring `metric` (the default training
+    /// run comes before the in-domain one).
     pub fn find(&self, corpus: &str, metric: &str) -> Option<&EvalRow> {
         self.rows.iter().find(|r| r.corpus == corpus && r.metric == metric)
     }

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::for_each_token;
+use crate::text::for_each_token_bytes;
 
 /// How text becomes features. Stored in the model: scoring must featurise
 /// exactly as training did.
@@ -36,13 +36,12 @@ impl FeatureSpec {
         1 << self.bits
     }
 
-    /// Appends the sorted, de-duplicated buckets of `text` to `out` (cleared
-    /// first).
+    /// Puts the distinct buckets of `text` in `out` (cleared first), in the
+    /// order of their first occurrence.
     pub fn features(&self, text: &str, out: &mut Vec<u32>) {
         out.clear();
         self.raw_features(text, out);
-        out.sort_unstable();
-        out.dedup();
+        dedup_in_order(out);
     }
 
     /// Appends the bucket of every n-gram occurrence in `text`, in text order,
@@ -55,11 +54,11 @@ impl FeatureSpec {
         let mut seen = 0usize;
         let mut negated = false;
         let negation = self.negation;
-        for_each_token(text, |token| {
+        for_each_token_bytes(text, |token| {
             recent.copy_within(0..MAX_NGRAM - 1, 1);
-            let mut h = fnv1a(token.as_bytes());
+            let mut h = fnv1a(token);
             if negation {
-                if token.len() == 1 && !token.as_bytes()[0].is_ascii_alphanumeric() && token != "'" && token != "-" {
+                if token.len() == 1 && !token[0].is_ascii_alphanumeric() && token != b"'" && token != b"-" {
                     negated = false;
                 } else if negated {
                     h ^= 0x5bd1_e995_0000_0000;
@@ -80,9 +79,43 @@ impl FeatureSpec {
 
 const MAX_NGRAM: usize = 4;
 
-fn is_negation(token: &str) -> bool {
-    matches!(token, "not" | "no" | "never" | "nothing" | "nobody" | "none" | "neither" | "nor" | "cannot" | "without" | "hardly")
-        || token.ends_with("n't")
+/// Removes repeats from `items`, keeping first occurrences in order, with a
+/// small open-addressing set: for the few thousand buckets of a review this
+/// is several times faster than sorting. Bucket numbers are below 2^26, so
+/// `u32::MAX` is free to mark an empty slot.
+fn dedup_in_order(items: &mut Vec<u32>) {
+    if items.len() < 2 {
+        return;
+    }
+    let bits = (items.len() * 2).next_power_of_two().trailing_zeros().max(4);
+    let mask = (1usize << bits) - 1;
+    let mut table = vec![u32::MAX; 1 << bits];
+    let mut kept = 0;
+    for k in 0..items.len() {
+        let x = items[k];
+        let mut slot = (x.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize;
+        loop {
+            let held = table[slot];
+            if held == u32::MAX {
+                table[slot] = x;
+                items[kept] = x;
+                kept += 1;
+                break;
+            }
+            if held == x {
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+    items.truncate(kept);
+}
+
+fn is_negation(token: &[u8]) -> bool {
+    matches!(
+        token,
+        b"not" | b"no" | b"never" | b"nothing" | b"nobody" | b"none" | b"neither" | b"nor" | b"cannot" | b"without" | b"hardly"
+    ) || token.ends_with(b"n't")
 }
 
 /// 64-bit FNV-1a.

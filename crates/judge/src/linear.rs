@@ -6,7 +6,7 @@
 //! problems are sparse binary vectors over a hashed space, and the solver
 //! below (Hsieh et al. 2008, liblinear's default) is a few dozen lines.
 
-/// Documents as sorted, de-duplicated feature buckets, stored flat.
+/// Documents as de-duplicated feature buckets, stored flat.
 #[derive(Debug, Default, Clone)]
 pub struct Dataset {
     offsets: Vec<usize>,
@@ -209,5 +209,62 @@ impl SplitMix64 {
             let j = (self.next_u64() % (i as u64 + 1)) as usize;
             items.swap(i, j);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two words decide the class; a third is noise on both sides.
+    fn toy() -> (Dataset, Vec<f32>) {
+        let mut data = Dataset::new();
+        let mut targets = Vec::new();
+        for k in 0..40 {
+            let positive = k % 2 == 0;
+            let word = if positive { 1 } else { 2 };
+            data.push(&[0, word, 3 + (k % 5) as u32]);
+            targets.push(if positive { 1.0 } else { -1.0 });
+        }
+        (data, targets)
+    }
+
+    #[test]
+    fn dual_coordinate_descent_separates_a_separable_problem() {
+        let (data, targets) = toy();
+        let rows: Vec<usize> = (0..data.len()).collect();
+        let costs = vec![1.0; data.len()];
+        for normalise in [false, true] {
+            let problem = Problem { data: &data, rows: &rows, targets: &targets, costs: &costs, values: None, normalise };
+            let model = fit(&problem, Loss::SquaredHinge, 8, 100, 1e-3, 7);
+            for &i in &rows {
+                assert!(model.eval(data.row(i), None, normalise) * targets[i] > 0.0);
+            }
+            assert!(model.w[1] > 0.0 && model.w[2] < 0.0);
+        }
+    }
+
+    #[test]
+    fn ridge_fits_targets_and_nb_ratios_point_the_right_way() {
+        let (data, targets) = toy();
+        let rows: Vec<usize> = (0..data.len()).collect();
+        let costs = vec![100.0; data.len()];
+        let problem = Problem { data: &data, rows: &rows, targets: &targets, costs: &costs, values: None, normalise: false };
+        let model = fit(&problem, Loss::Squared, 8, 500, 1e-6, 7);
+        for &i in &rows {
+            assert!((model.eval(data.row(i), None, false) - targets[i]).abs() < 0.1);
+        }
+        let r = nb_ratios(&data, &rows, &targets, &costs, 8, 1.0);
+        assert!(r[1] > 1.0 && r[2] < -1.0 && r[0].abs() < 1e-6);
+    }
+
+    #[test]
+    fn shuffles_are_seeded() {
+        let mut a: Vec<u32> = (0..50).collect();
+        let mut b = a.clone();
+        SplitMix64(3).shuffle(&mut a);
+        SplitMix64(3).shuffle(&mut b);
+        assert_eq!(a, b);
+        assert_ne!(a, (0..50).collect::<Vec<_>>());
     }
 }

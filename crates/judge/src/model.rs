@@ -99,6 +99,12 @@ pub struct Model {
     weights: Vec<f32>,
     /// Per-bucket feature values, needed only to normalise document length.
     values: Option<Vec<f32>>,
+    /// Each bucket's quantised weight and value side by side, so scoring a
+    /// feature reads 4 bytes from one table (8 MB at 2^21 buckets) instead
+    /// of two floats from two tables.
+    packed: Vec<[i16; 2]>,
+    /// The steps of the quantised weight and value.
+    steps: [f32; 2],
 }
 
 impl Model {
@@ -118,7 +124,24 @@ impl Model {
         let cal = serde_json::to_vec(&(&info.calibration, &info.features, info.normalise)).unwrap_or_default();
         fingerprint_input.extend_from_slice(&cal);
         info.version = format!("1.{:08x}", stable_hash(&fingerprint_input) >> 32);
-        Model { info, weights, values: values.map(|(v, _, _)| v) }
+        Model::assemble(info, weights, values.map(|(v, _, _)| v))
+    }
+
+    fn assemble(info: ModelInfo, weights: Vec<f32>, values: Option<Vec<f32>>) -> Model {
+        let (_, w_step, w_q) = quantise(&weights);
+        let (v_step, v_q) = match &values {
+            Some(v) => {
+                let (_, step, q) = quantise(v);
+                (step, q)
+            }
+            None => (0.0, vec![0u8; w_q.len()]),
+        };
+        let packed = w_q
+            .chunks_exact(2)
+            .zip(v_q.chunks_exact(2))
+            .map(|(w, v)| [i16::from_le_bytes([w[0], w[1]]), i16::from_le_bytes([v[0], v[1]])])
+            .collect();
+        Model { info, weights, values, packed, steps: [w_step, v_step] }
     }
 
     /// What the model says about itself.
@@ -131,12 +154,23 @@ impl Model {
         format!("{}@{}", self.info.name, self.info.version)
     }
 
-    /// The classifier's margin for a document's sorted, de-duplicated buckets:
+    /// The classifier's margin for a document's de-duplicated buckets:
     /// positive means fresh.
     pub fn margin_of(&self, buckets: &[u32]) -> f32 {
-        let s = row_scale(buckets, self.values.as_deref(), self.info.normalise);
-        let dot: f32 = buckets.iter().map(|&j| self.weights[j as usize]).sum();
-        s * dot + self.info.bias
+        // Integer sums are exact, so the margin does not depend on the order
+        // of the buckets.
+        let (mut dot, mut sq) = (0i64, 0i64);
+        for &j in buckets {
+            let [w, v] = self.packed[j as usize];
+            dot += i64::from(w);
+            sq += i64::from(v) * i64::from(v);
+        }
+        let s = if self.info.normalise && sq > 0 {
+            (1.0 / ((sq as f64).sqrt() * f64::from(self.steps[1]))) as f32
+        } else {
+            1.0
+        };
+        s * (dot as f64 * f64::from(self.steps[0])) as f32 + self.info.bias
     }
 
     /// The weight of one bucket, scaled as in [`Model::margin_of`] for a
@@ -211,7 +245,7 @@ impl Model {
         }
         let values = if info.normalise { arrays.pop() } else { None };
         let weights = arrays.pop().ok_or_else(|| bad("no weights"))?;
-        Ok(Model { info, weights, values })
+        Ok(Model::assemble(info, weights, values))
     }
 }
 
@@ -238,4 +272,31 @@ fn dequantise(bytes: &[u8], dim: usize) -> Option<(Vec<f32>, &[u8])> {
     let (body, rest) = rest.split_at_checked(dim * 2)?;
     let values = body.chunks_exact(2).map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * step).collect();
     Some((values, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calibration_recovers_a_monotone_mapping_and_stays_in_range() {
+        let margins: Vec<f32> = (-20..=20).map(|k| k as f32 / 5.0).collect();
+        let targets: Vec<f32> = margins.iter().map(|&m| 50.0 + 40.0 * (m / 2.0).tanh()).collect();
+        let cal = Calibration::fit(&margins, &targets);
+        assert_eq!(cal.width, 2.0);
+        assert!((cal.intercept - 50.0).abs() < 0.01 && (cal.slope - 40.0).abs() < 0.01);
+        assert!(cal.score(1e9) <= 100.0 && cal.score(-1e9) >= 0.0);
+    }
+
+    #[test]
+    fn quantisation_round_trips_within_a_step() {
+        let values = [0.0, 1.5, -3.0, 0.001];
+        let (rounded, step, bytes) = quantise(&values);
+        let (back, rest) = dequantise(&[step.to_le_bytes().as_slice(), &bytes].concat(), 4).map(|(v, r)| (v, r.len())).unwrap();
+        assert_eq!(rest, 0);
+        assert_eq!(back, rounded);
+        for (v, r) in values.iter().zip(&rounded) {
+            assert!((v - r).abs() <= step / 2.0 + 1e-9);
+        }
+    }
 }

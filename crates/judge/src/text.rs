@@ -16,10 +16,26 @@ use unicode_normalization::char::decompose_canonical;
 /// Letters are lower-cased and stripped of accents; typographic quotes,
 /// dashes and ellipses become their ASCII spellings; HTML entities are decoded.
 pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
+    // Tokens are cut from `text` or built from whole characters, so they are
+    // valid UTF-8 and the conversion never yields the empty default.
+    for_each_token_bytes(text, |t| f(std::str::from_utf8(t).unwrap_or_default()));
+}
+
+/// [`for_each_token`] with each token's UTF-8 bytes: what hashing needs,
+/// without re-checking the bytes.
+pub(crate) fn for_each_token_bytes(text: &str, mut f: impl FnMut(&[u8])) {
+    if text.is_ascii() && !text.contains('&') {
+        return for_each_ascii_token(text.as_bytes(), f);
+    }
     let mut word = String::with_capacity(32);
     let mut chars = Normalised::new(text).peekable();
     while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
+            if word.len() >= 64 {
+                // As in `for_each_ascii_token`: a run longer than any word is cut.
+                f(word.as_bytes());
+                word.clear();
+            }
             word.push(c);
             continue;
         }
@@ -31,16 +47,50 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
             continue;
         }
         if !word.is_empty() {
-            f(&word);
+            f(word.as_bytes());
             word.clear();
         }
         if !c.is_whitespace() {
             let mut buf = [0u8; 4];
-            f(c.encode_utf8(&mut buf));
+            f(c.encode_utf8(&mut buf).as_bytes());
         }
     }
     if !word.is_empty() {
-        f(&word);
+        f(word.as_bytes());
+    }
+}
+
+/// [`for_each_token`] for ASCII text without entities, the common case,
+/// byte by byte: the same rules without the character mapping.
+fn for_each_ascii_token(bytes: &[u8], mut f: impl FnMut(&[u8])) {
+    let mut word = [0u8; 64];
+    let mut len = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        if b.is_ascii_alphanumeric()
+            || ((b == b'\'' || b == b'-') && len > 0 && bytes.get(i).is_some_and(|n| n.is_ascii_alphanumeric()))
+        {
+            if len == word.len() {
+                // A run longer than any word: emit it in pieces rather than grow.
+                f(&word[..len]);
+                len = 0;
+            }
+            word[len] = b.to_ascii_lowercase();
+            len += 1;
+            continue;
+        }
+        if len > 0 {
+            f(&word[..len]);
+            len = 0;
+        }
+        if !b.is_ascii_whitespace() && b != 0x0b {
+            f(std::slice::from_ref(&bytes[i - 1]));
+        }
+    }
+    if len > 0 {
+        f(&word[..len]);
     }
 }
 

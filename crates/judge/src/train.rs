@@ -120,6 +120,9 @@ impl Prepared {
             .par_iter()
             .map_init(Vec::new, |buf, doc| {
                 spec.features(&doc.text, buf);
+                // The solver's float sums follow the order of a row; sorting
+                // makes training independent of how features were found.
+                buf.sort_unstable();
                 buf.clone()
             })
             .collect();

@@ -52,3 +52,14 @@ fn sentences_are_verbatim_slices() {
     check_sentences("wait... what? no.", &["wait... what? no."]);
     check_sentences("", &[]);
 }
+
+proptest::proptest! {
+    /// ASCII text takes a byte-level fast path; it must cut tokens exactly as
+    /// the general path does (an accented word at the end forces that one).
+    #[test]
+    fn the_ascii_fast_path_agrees_with_the_general_one(text in "[ -~\\t\\n\\x0b\\x0c\\r]{0,200}") {
+        let fast = tokens(&text);
+        let general = tokens(&format!("{text} é"));
+        proptest::prop_assert_eq!(&general[..general.len() - 1], &fast[..]);
+    }
+}
