@@ -12,7 +12,7 @@
 //! use marquee_pipeline::{Pipeline, Event};
 //! use marquee_store::SqliteStore;
 //! let pipeline = Pipeline::new(marquee_judge::Judge::default_model()?);
-//! let mut store = SqliteStore::open("marquee.db".as_ref())?;
+//! let mut store = SqliteStore::open(std::path::Path::new("marquee.db"))?;
 //! let report = pipeline.ingest(&mut store, &["reviews/".to_string()], &mut |_event: Event<'_>| {})?;
 //! println!("{} documents stored", report.inserted);
 //! # Ok::<(), Box<dyn std::error::Error>>(())

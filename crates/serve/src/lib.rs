@@ -14,9 +14,9 @@
 //! use std::sync::Arc;
 //! use marquee_serve::{AppState, Config};
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! let index = Arc::new(marquee_index::Index::open_or_create("marquee.index".as_ref())?);
+//! let index = Arc::new(marquee_index::Index::open_or_create(std::path::Path::new("marquee.index"))?);
 //! let state = AppState::new(
-//!     || Ok(Box::new(marquee_store::SqliteStore::open("marquee.db".as_ref())?) as Box<dyn marquee_store::Store>),
+//!     || Ok(Box::new(marquee_store::SqliteStore::open(std::path::Path::new("marquee.db"))?) as Box<dyn marquee_store::Store>),
 //!     index,
 //!     Config::default(),
 //! )?;
