@@ -180,7 +180,8 @@ pub enum Command {
         /// A JSON Lines corpus (.jsonl.gz).
         #[arg(long, default_value = "../shared/corpora/ramr/ramr.jsonl.gz")]
         corpus: PathBuf,
-        /// Only the first N documents.
+        /// Only the first N documents for the one-core extraction and judging
+        /// figures (the ingest figure always covers the whole corpus).
         #[arg(long)]
         limit: Option<usize>,
     },

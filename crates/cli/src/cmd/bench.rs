@@ -24,20 +24,13 @@ pub fn run(corpus: &Path, limit: Option<usize>) -> Result<Outcome> {
     let mb = bytes as f64 / 1e6;
     println!("corpus {input}: {} documents, {mb:.1} MB", docs.len());
 
-    // Extraction alone, one core.
+    // Extraction alone, one core: the pipeline's own per-document step,
+    // without the verdict.
+    let judge = Judge::default_model().context("loading the default verdict model")?;
+    let pipeline = Pipeline::new(judge);
     let start = Instant::now();
-    let mut extractions = Vec::with_capacity(docs.len());
-    let mut reviews = 0usize;
-    for doc in &docs {
-        let extraction = match &doc.body {
-            marquee_model::Body::Text(text) => marquee_extract::extract_text(&doc.source, text),
-            marquee_model::Body::Html { html, url } => {
-                marquee_extract::extract_article(&doc.source, marquee_article::extract_article(html, url.as_deref()))
-            }
-        };
-        reviews += extraction.reviews.len();
-        extractions.push(extraction);
-    }
+    let extractions: Vec<_> = docs.iter().filter_map(|doc| pipeline.process_with(doc, false).ok()).collect();
+    let reviews: usize = extractions.iter().map(|e| e.reviews.len()).sum();
     let secs = start.elapsed().as_secs_f64();
     println!(
         "extract (1 core): {:.0} documents/s, {:.1} MB/s, {reviews} reviews, {secs:.2} s",
@@ -46,7 +39,7 @@ pub fn run(corpus: &Path, limit: Option<usize>) -> Result<Outcome> {
     );
 
     // Judging alone, one core.
-    let judge = Judge::default_model().context("loading the default verdict model")?;
+    let judge = pipeline.judge();
     let start = Instant::now();
     let mut judged = 0usize;
     for extraction in &extractions {
@@ -62,7 +55,6 @@ pub fn run(corpus: &Path, limit: Option<usize>) -> Result<Outcome> {
     let dir = tempfile::tempdir().context("making a temporary folder")?;
     let db = dir.path().join("bench.db");
     let mut store = SqliteStore::open(&db)?;
-    let pipeline = Pipeline::new(judge);
     let start = Instant::now();
     let report = pipeline.ingest(&mut store, std::slice::from_ref(&input), &mut |_| {})?;
     let secs = start.elapsed().as_secs_f64();

@@ -191,12 +191,6 @@ impl People {
         }
     }
 
-    /// Whether `name` is a full name in the index.
-    pub(crate) fn contains(&self, name: &str) -> bool {
-        let keys: Vec<String> = name.split_whitespace().map(key).collect();
-        self.full.iter().any(|(_, k, _)| *k == keys)
-    }
-
     /// Whether `words` name a credited person.
     pub(crate) fn is_credited(&self, words: &[String]) -> bool {
         self.resolve_in(words, true).is_some()
