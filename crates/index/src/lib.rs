@@ -23,6 +23,7 @@
 mod error;
 mod query;
 mod schema;
+mod snippet;
 mod source;
 
 pub use error::{Error, Result};

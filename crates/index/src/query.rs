@@ -6,14 +6,12 @@ use marquee_model::VerdictLabel;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocId, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
 use crate::schema::{DocKind, Fields};
+use crate::snippet::Snippets;
 use crate::{Error, Result};
 
-/// Longest snippet, in characters.
-const SNIPPET_CHARS: usize = 220;
 /// Most hits a single page may ask for.
 pub const MAX_LIMIT: usize = 100;
 
@@ -248,21 +246,15 @@ fn collect(
     );
     let (top, total, facet_counts) = searcher.search(query, &(top, Count, facets))?;
 
-    let mut generator = SnippetGenerator::create(searcher, query, f.body)?;
-    generator.set_max_num_chars(SNIPPET_CHARS);
+    let snippets = Snippets::new(searcher, query, f.body)?;
     let mut hits = Vec::with_capacity(top.len());
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
         let str_of = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_owned);
         let int_of = |field| doc.get_first(field).and_then(|v| v.as_i64());
         let Some(kind) = str_of(f.kind).as_deref().and_then(DocKind::parse) else { continue };
-        let snippet = generator.snippet_from_doc(&doc);
-        let snippet = if snippet.is_empty() {
-            lead_of(str_of(f.body).as_deref().unwrap_or_default())
-        } else {
-            let text = snippet.fragment().to_owned();
-            Snippet { text, highlighted: snippet.highlighted().to_vec() }
-        };
+        let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or_default();
+        let snippet = snippets.cut(body);
         hits.push(Hit {
             kind,
             id: int_of(f.id).unwrap_or_default(),
@@ -296,18 +288,6 @@ fn collect(
     Ok(SearchResults { total, hits, facets, fuzzy })
 }
 
-/// The opening of `text`, cut at a word boundary: the snippet when no query
-/// word is in the text (fuzzy matches, matches on other fields).
-fn lead_of(text: &str) -> Snippet {
-    let text = text.trim();
-    if text.chars().count() <= SNIPPET_CHARS {
-        return Snippet { text: text.to_owned(), highlighted: Vec::new() };
-    }
-    let cut = text.char_indices().nth(SNIPPET_CHARS).map_or(text.len(), |(i, _)| i);
-    let cut = text[..cut].rfind(char::is_whitespace).unwrap_or(cut);
-    Snippet { text: format!("{}…", text[..cut].trim_end()), highlighted: Vec::new() }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,13 +296,5 @@ mod tests {
     fn snippet_html_escapes_everything() {
         let s = Snippet { text: "<b>a & b</b>".into(), highlighted: vec![3..4] };
         assert_eq!(s.to_html(), "&lt;b&gt;<mark>a</mark> &amp; b&lt;/b&gt;");
-    }
-
-    #[test]
-    fn lead_cuts_at_a_word() {
-        let long = "word ".repeat(100);
-        let s = lead_of(&long);
-        assert!(s.text.ends_with("word…"));
-        assert!(s.text.chars().count() <= SNIPPET_CHARS + 1);
     }
 }

@@ -143,6 +143,38 @@ fn snippets_highlight_matches_and_escape_markup() {
     assert!(html.contains("&lt;b&gt;<mark>dreadful</mark>&lt;/b&gt; &amp; dull"), "{html}");
 }
 
+/// Snippets of long texts come from windows around the matches; check that
+/// they still find matches deep in the text, in other word forms, and prefer
+/// the passage with the most query words.
+#[test]
+fn snippets_of_long_texts_find_the_best_passage() {
+    let filler = "The camera lingers on empty corridors and rain on the windows. ".repeat(60);
+    let text = format!(
+        "{filler}We were hoping for a sharper detective story. {filler}The detective finally meets the widow at the harbour, \
+         and the hopes of the whole town ride on it. {filler}"
+    );
+    let mut doc = IndexDoc::new(DocKind::Review, 1, "Corridors");
+    doc.text = text.clone();
+    let index = Index::create_in_ram().unwrap();
+    index.add(&[doc]).unwrap();
+
+    let snippet = |query: &str| index.search(&q(query)).unwrap().hits[0].snippet.clone();
+    let marked = |s: &marquee_index::Snippet| -> Vec<String> {
+        s.highlighted.iter().map(|r| s.text[r.clone()].to_lowercase()).collect()
+    };
+    // A stem that is not a prefix of the word ("hope" for "hoping").
+    let s = snippet("hope widow");
+    assert_eq!(marked(&s), ["widow", "hopes"], "{s:?}");
+    let at = text.find(&s.text).expect("the snippet is a passage of the text");
+    assert!(text[..at].ends_with(' '), "starts at a word: {:?}", s.text);
+    let s = snippet("hoped");
+    assert!(marked(&s).iter().all(|w| w.starts_with("hop")) && !s.highlighted.is_empty(), "{s:?}");
+    // A word only in the title: the opening of the text.
+    let s = snippet("corridors title:corridors");
+    assert!(!s.highlighted.is_empty());
+    assert!(index.search(&q("title:corridors")).unwrap().hits[0].snippet.text.starts_with("The camera lingers"));
+}
+
 #[test]
 fn pages_do_not_overlap() {
     let index = fixture();
