@@ -74,22 +74,73 @@ fn push_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
-/// `DTSTART` for a stored date and time: a floating local time when the
-/// time is known, a whole day otherwise. `None` for dates without a year
-/// (`--MM-DD`), which a calendar cannot place.
-fn dtstart(e: &EventView) -> Option<String> {
-    let date = e.date.as_deref().filter(|d| d.len() == 10 && !d.starts_with('-'))?;
-    let ymd = date.replace('-', "");
-    if ymd.len() != 8 || !ymd.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some(match e.time.as_deref().map(|t| t.replace(':', "")) {
-        Some(hm) if hm.len() == 4 && hm.bytes().all(|b| b.is_ascii_digit()) => format!("DTSTART:{ymd}T{hm}00"),
-        _ => format!("DTSTART;VALUE=DATE:{ymd}"),
-    })
+/// Where an event's day comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Day {
+    /// The date as stored, with its year.
+    Given(chrono::NaiveDate),
+    /// A yearless `--MM-DD`, placed on its next occurrence on or after
+    /// `anchor`, which is the review's publication date (`from_review`) or
+    /// else the day the review was stored.
+    Inferred { day: chrono::NaiveDate, anchor: chrono::NaiveDate, from_review: bool },
 }
 
-/// The calendar of `events`. Events without a full date are left out.
+impl Day {
+    fn date(&self) -> chrono::NaiveDate {
+        match self {
+            Day::Given(day) | Day::Inferred { day, .. } => *day,
+        }
+    }
+}
+
+fn parse_day(s: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// The first `month`-`day` on or after `anchor` (29 February waits for the
+/// next leap year).
+fn next_occurrence(month: u32, day: u32, anchor: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    (anchor.year()..anchor.year() + 8)
+        .filter_map(|year| chrono::NaiveDate::from_ymd_opt(year, month, day))
+        .find(|d| *d >= anchor)
+}
+
+/// The day of `e`: its stored date, or for a yearless date the year inferred
+/// from the review's publication date, else from the day it was stored.
+/// `None` when there is no usable date.
+fn day_of(e: &EventView) -> Option<Day> {
+    let date = e.date.as_deref()?;
+    if let Some(mmdd) = date.strip_prefix("--") {
+        let (month, day) = mmdd.split_once('-')?;
+        let (month, day) = (month.parse().ok()?, day.parse().ok()?);
+        let published = e.review_published.as_deref().and_then(parse_day);
+        let (anchor, from_review) = match published {
+            Some(day) => (day, true),
+            None => (parse_day(&e.ingested_at)?, false),
+        };
+        let day = next_occurrence(month, day, anchor)?;
+        return Some(Day::Inferred { day, anchor, from_review });
+    }
+    if date.len() != 10 {
+        return None;
+    }
+    parse_day(date).map(Day::Given)
+}
+
+/// `DTSTART` for a day and a stored time: a floating local time when the
+/// time is known, a whole day otherwise.
+fn dtstart(day: &Day, time: Option<&str>) -> String {
+    let ymd = day.date().format("%Y%m%d");
+    match time.map(|t| t.replace(':', "")) {
+        Some(hm) if hm.len() == 4 && hm.bytes().all(|b| b.is_ascii_digit()) => format!("DTSTART:{ymd}T{hm}00"),
+        _ => format!("DTSTART;VALUE=DATE:{ymd}"),
+    }
+}
+
+/// The calendar of `events`. Events without a date are left out; a date
+/// given without a year is placed by [`day_of`], and the event's description
+/// says so.
 pub(crate) fn calendar(base: &str, events: &[EventView], stamp: &str) -> String {
     let mut out = String::new();
     for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//marquee//events//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:marquee events"] {
@@ -97,11 +148,11 @@ pub(crate) fn calendar(base: &str, events: &[EventView], stamp: &str) -> String 
     }
     let host = base.split("://").nth(1).unwrap_or(base).trim_end_matches('/');
     for e in events {
-        let Some(start) = dtstart(e) else { continue };
+        let Some(day) = day_of(e) else { continue };
         push_line(&mut out, "BEGIN:VEVENT");
         push_line(&mut out, &format!("UID:event-{}@{}", e.id, ics_text(host)));
         push_line(&mut out, &format!("DTSTAMP:{stamp}"));
-        push_line(&mut out, &start);
+        push_line(&mut out, &dtstart(&day, e.time.as_deref()));
         push_line(&mut out, &format!("SUMMARY:{}", ics_text(&format!("{}: {}", e.kind, e.film.title))));
         if let Some(v) = &e.venue {
             push_line(&mut out, &format!("LOCATION:{}", ics_text(&v.name)));
@@ -112,6 +163,13 @@ pub(crate) fn calendar(base: &str, events: &[EventView], stamp: &str) -> String 
             let _ = write!(description, "With {}. ", names.join(", "));
         }
         let _ = write!(description, "Announced in {base}/reviews/{}", e.review);
+        if let Day::Inferred { anchor, from_review, .. } = day {
+            let source = if from_review { "the review's publication date" } else { "the day the review was added" };
+            let _ = write!(
+                description,
+                ". The date was given without a year; the year is inferred from {source} ({anchor}) as the date's next occurrence on or after it.",
+            );
+        }
         push_line(&mut out, &format!("DESCRIPTION:{}", ics_text(&description)));
         push_line(&mut out, &format!("URL:{base}/films/{}", e.film.id));
         push_line(&mut out, "END:VEVENT");
@@ -200,6 +258,16 @@ mod tests {
         }
         let unfolded = out.replace("\r\n ", "");
         assert_eq!(unfolded, format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn a_yearless_date_takes_its_next_occurrence() {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(next_occurrence(5, 14, day("2024-03-01")), Some(day("2024-05-14")));
+        assert_eq!(next_occurrence(5, 14, day("2024-05-14")), Some(day("2024-05-14")));
+        assert_eq!(next_occurrence(1, 2, day("2024-12-30")), Some(day("2025-01-02")));
+        assert_eq!(next_occurrence(2, 29, day("2025-03-01")), Some(day("2028-02-29")));
+        assert_eq!(next_occurrence(2, 30, day("2025-03-01")), None);
     }
 
     #[test]

@@ -676,6 +676,12 @@ pub struct EventView {
     pub participants: Vec<PersonRef>,
     /// The review that announced it.
     pub review: ReviewId,
+    /// That review's date (`YYYY-MM-DD` as extracted), from which a yearless
+    /// date's year can be inferred.
+    pub review_published: Option<String>,
+    /// When the document that announced it was stored, RFC 3339 UTC: the
+    /// fallback for inferring a yearless date's year.
+    pub ingested_at: String,
 }
 
 /// What the search index needs of one review, flattened.

@@ -83,3 +83,58 @@ async fn exports_write_every_record() {
     jsonld(&store, Records::Reviews, "http://marquee.test", &mut out).unwrap();
     crate::validators::check_jsonld(&serde_json::from_slice(&out).unwrap());
 }
+
+/// r5: a date given without a year (`--MM-DD`) goes into the calendar on its
+/// next occurrence on or after the review's date, or else the day it was
+/// stored, and the description says so; the API keeps the raw date.
+#[tokio::test]
+async fn r5_yearless_dates_take_the_year_of_the_review() {
+    use marquee_model::{Event, Extraction, Film, Review};
+    use marquee_store::{ContentKind, DocumentInput, Store};
+
+    let f = fixture();
+    let mut store = marquee_store::SqliteStore::open(f.dir.path().join("marquee.db")).unwrap();
+    let event = |kind: &str, date: &str| Event {
+        kind: kind.into(),
+        date: Some(date.into()),
+        time: Some("20:00".into()),
+        venue: Some("Tin Roof Hall".into()),
+        participants: vec![],
+    };
+    for (source, published, events) in [
+        ("dated.txt", Some("2024-11-20"), vec![event("revival", "--01-05"), event("encore", "--12-01")]),
+        ("undated.txt", None, vec![event("matinee", "--07-04")]),
+    ] {
+        let mut review = Review::new(Film::titled(format!("The Long Winter of {source}")));
+        review.published = published.map(str::to_owned);
+        review.events = events;
+        review.text = format!("A short notice written for this test ({source}).");
+        let extraction = Extraction { source: source.into(), reviews: vec![review.clone()], ..Extraction::default() };
+        let input = DocumentInput { source, origin: source, content: &review.text, kind: ContentKind::Text };
+        store.ingest(&input, &extraction).unwrap();
+    }
+
+    let calendar = parse_ics(&get(&f.state, "/events.ics").await.body);
+    let events = &calendar[0].events;
+    assert_eq!(events.len(), 5, "the two dated fixture events and the three yearless ones");
+    let by_kind = |kind: &str| events.iter().find(|e| prop(e, "SUMMARY").unwrap().starts_with(kind)).unwrap();
+    // After a review of 2024-11-20, 5 January is next in 2025, 1 December still in 2024.
+    assert_eq!(prop(by_kind("revival"), "DTSTART"), Some("20250105T200000"));
+    assert_eq!(prop(by_kind("encore"), "DTSTART"), Some("20241201T200000"));
+    let description = prop(by_kind("revival"), "DESCRIPTION").unwrap();
+    assert!(description.contains("without a year") && description.contains("publication date (2024-11-20)"), "{description}");
+
+    // Without a review date, the day the document was stored is the anchor.
+    let matinee = by_kind("matinee");
+    let description = prop(matinee, "DESCRIPTION").unwrap();
+    assert!(description.contains("the day the review was added"), "{description}");
+    let api = get(&f.state, "/api/events").await.json();
+    let raw = api["items"].as_array().unwrap().iter().find(|e| e["kind"] == "matinee").unwrap().clone();
+    assert_eq!(raw["date"], "--07-04", "the API keeps the date as given");
+    let review = get(&f.state, &format!("/api/reviews/{}", raw["review"])).await.json();
+    let stored = chrono::NaiveDate::parse_from_str(&review["ingested_at"].as_str().unwrap()[..10], "%Y-%m-%d").unwrap();
+    let start = prop(matinee, "DTSTART").unwrap();
+    let day = chrono::NaiveDate::parse_from_str(&start[..8], "%Y%m%d").unwrap();
+    assert_eq!(&start[4..], "0704T200000");
+    assert!(day >= stored && day - chrono::Duration::days(366) < stored, "{day} is the next 4 July after {stored}");
+}

@@ -792,8 +792,10 @@ pub(super) fn venue(conn: &Connection, id: VenueId) -> Result<Option<VenueDetail
 fn event_views(conn: &Connection, tail: &str, params: Vec<Value>) -> Result<Vec<EventView>> {
     let mut events = conn
         .prepare_cached(&format!(
-            "SELECT e.id, e.kind, e.date, e.time, v.id, v.name, f.id, f.title, f.year, e.review_id
+            "SELECT e.id, e.kind, e.date, e.time, v.id, v.name, f.id, f.title, f.year, e.review_id,
+                    r.published, d.ingested_at
              FROM event e JOIN film f ON f.id = e.film_id LEFT JOIN venue v ON v.id = e.venue_id
+             JOIN review r ON r.id = e.review_id JOIN document d ON d.id = r.document_id
              {tail}"
         ))?
         .query_map(params_from_iter(params), |row| {
@@ -810,6 +812,8 @@ fn event_views(conn: &Connection, tail: &str, params: Vec<Value>) -> Result<Vec<
                 film: FilmRef { id: FilmId(row.get(6)?), title: row.get(7)?, year: row.get(8)? },
                 participants: Vec::new(),
                 review: ReviewId(row.get(9)?),
+                review_published: row.get(10)?,
+                ingested_at: row.get(11)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
