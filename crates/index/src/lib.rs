@@ -5,7 +5,8 @@
 //!
 //! The index is *derived* data: the database is the source of truth, and
 //! [`Index::rebuild`] recreates the whole index from a store at any time
-//! (`marquee reindex`). Ingest keeps it current with [`Index::add`]. This
+//! (`marquee reindex`). Ingest keeps it current with [`Index::update`], which
+//! re-indexes only the records an ingest touched. This
 //! crate does no HTML rendering and no HTTP: snippets come back as text plus
 //! highlighted byte ranges, and [`Snippet::to_html`] escapes them.
 //!
@@ -29,7 +30,7 @@ mod source;
 pub use error::{Error, Result};
 pub use query::{Facets, Hit, SearchQuery, SearchResults, Snippet};
 pub use schema::{DocKind, IndexDoc, decade_of};
-pub use source::{docs_from_store, film_doc, review_doc, review_docs};
+pub use source::{critic_doc, docs_for_changes, docs_from_store, film_doc, person_doc, review_doc, review_docs};
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -147,6 +148,21 @@ impl Index {
     /// documents were indexed.
     pub fn rebuild(&self, store: &dyn marquee_store::Store) -> Result<u64> {
         self.rebuild_from(docs_from_store(store)?)
+    }
+
+    /// Brings the index up to date after `reviews` (of `films`) were
+    /// stored: re-indexes those reviews, their films, the people credited on
+    /// the films and the reviews' critics (see [`docs_for_changes`]); returns
+    /// how many documents were written. The rest of the index is untouched.
+    pub fn update(
+        &self,
+        store: &dyn marquee_store::Store,
+        reviews: &[marquee_model::ReviewId],
+        films: &[marquee_model::FilmId],
+    ) -> Result<u64> {
+        let docs = docs_for_changes(store, reviews, films)?;
+        self.add(&docs)?;
+        Ok(docs.len() as u64)
     }
 
     /// Runs a search; see [`SearchQuery`] for the query language.

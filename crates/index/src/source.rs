@@ -1,10 +1,10 @@
 //! Turning stored records into index documents.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::ControlFlow;
 
-use marquee_model::ReviewId;
-use marquee_store::{FilmDetail, FilmQuery, FilmSort, IndexReview, MAX_PER_PAGE, Store};
+use marquee_model::{CriticId, FilmId, PersonId, ReviewId};
+use marquee_store::{CriticSummary, FilmDetail, FilmQuery, FilmSort, IndexReview, MAX_PER_PAGE, Store};
 
 use crate::schema::{DocKind, IndexDoc};
 use crate::{Error, Result};
@@ -54,6 +54,21 @@ pub fn film_doc(f: &FilmDetail) -> IndexDoc {
     doc
 }
 
+/// The index document of a person credited on films with these titles.
+pub fn person_doc(id: PersonId, name: &str, film_titles: &[&str]) -> IndexDoc {
+    let mut doc = IndexDoc::new(DocKind::Person, id.0, name);
+    doc.text = film_titles.join(". ");
+    doc
+}
+
+/// The index document of a critic.
+pub fn critic_doc(critic: &CriticSummary) -> IndexDoc {
+    let mut doc = IndexDoc::new(DocKind::Critic, critic.id.0, critic.name.clone());
+    doc.critic = Some(critic.name.clone());
+    doc.text = critic.publications.join(". ");
+    doc
+}
+
 /// Every review in `store` after `after`, as index documents.
 pub fn review_docs(store: &dyn Store, after: Option<ReviewId>) -> Result<Vec<IndexDoc>> {
     let mut docs = Vec::new();
@@ -97,16 +112,82 @@ pub fn docs_from_store(store: &dyn Store) -> Result<Vec<IndexDoc>> {
         page += 1;
     }
     for (id, (name, films)) in people {
-        let mut doc = IndexDoc::new(DocKind::Person, id, name);
-        doc.text = films.join(". ");
-        docs.push(doc);
+        let titles: Vec<&str> = films.iter().map(String::as_str).collect();
+        docs.push(person_doc(PersonId(id), &name, &titles));
+    }
+    for critic in store.critics().map_err(store_err)? {
+        docs.push(critic_doc(&critic));
+    }
+    Ok(docs)
+}
+
+/// Past this many critics, [`docs_for_changes`] reads every critic's record
+/// in one query instead of one query each.
+const CRITICS_ONE_BY_ONE: usize = 16;
+
+/// The documents that change when `reviews` are stored (of `films`): the
+/// reviews themselves, their films (whose standing moved), the people
+/// credited on those films, and the reviews' critics. What
+/// [`docs_from_store`] would give for these records, without reading the
+/// rest of the store.
+pub fn docs_for_changes(store: &dyn Store, reviews: &[ReviewId], films: &[FilmId]) -> Result<Vec<IndexDoc>> {
+    let mut docs = Vec::new();
+    let wanted: BTreeSet<ReviewId> = reviews.iter().copied().collect();
+    let mut critics: BTreeSet<CriticId> = BTreeSet::new();
+    if let (Some(first), Some(last)) = (wanted.first(), wanted.last()) {
+        // New reviews have the largest ids, so this reads little beyond them.
+        let (first, last) = (*first, *last);
+        store
+            .for_each_review_for_index(Some(ReviewId(first.0 - 1)), &mut |r| {
+                if r.id > last {
+                    return ControlFlow::Break(());
+                }
+                if wanted.contains(&r.id) {
+                    critics.extend(r.critic_id);
+                    docs.push(review_doc(r));
+                }
+                ControlFlow::Continue(())
+            })
+            .map_err(store_err)?;
     }
 
-    for critic in store.critics().map_err(store_err)? {
-        let mut doc = IndexDoc::new(DocKind::Critic, critic.id.0, critic.name.clone());
-        doc.critic = Some(critic.name);
-        doc.text = critic.publications.join(". ");
-        docs.push(doc);
+    let mut people: BTreeMap<PersonId, String> = BTreeMap::new();
+    let films: BTreeSet<FilmId> = films.iter().copied().collect();
+    for film in films {
+        let Some(detail) = store.film(film).map_err(store_err)? else { continue };
+        let credits = &detail.credits;
+        let named = credits.directors.iter().chain(&credits.writers).chain(&credits.producers)
+            .chain(credits.cast.iter().map(|c| &c.person));
+        for person in named {
+            people.entry(person.id).or_insert_with(|| person.name.clone());
+        }
+        docs.push(film_doc(&detail));
+    }
+    for (id, name) in people {
+        let mut titles: Vec<&str> = Vec::new();
+        let detail = store.person(id).map_err(store_err)?;
+        if let Some(p) = &detail {
+            for f in p.directed.iter().chain(&p.wrote).chain(&p.produced).chain(&p.performed) {
+                if !titles.contains(&f.film.title.as_str()) {
+                    titles.push(&f.film.title);
+                }
+            }
+        }
+        docs.push(person_doc(id, &name, &titles));
+    }
+
+    if critics.len() > CRITICS_ONE_BY_ONE {
+        for critic in store.critics().map_err(store_err)? {
+            if critics.contains(&critic.id) {
+                docs.push(critic_doc(&critic));
+            }
+        }
+    } else {
+        for id in critics {
+            if let Some(critic) = store.critic(id).map_err(store_err)? {
+                docs.push(critic_doc(&critic.summary));
+            }
+        }
     }
     Ok(docs)
 }

@@ -19,7 +19,7 @@
 //! ```
 #![warn(missing_docs)]
 
-use marquee_model::{Body, Document, Extraction, Warning};
+use marquee_model::{Body, Document, Extraction, FilmId, ReviewId, Warning};
 use marquee_read::{ReadOptions, read_inputs};
 use marquee_store::{DocumentInput, Ingest, IngestOutcome, Store};
 use rayon::prelude::*;
@@ -63,6 +63,14 @@ pub enum Event<'a> {
     Progress(&'a IngestReport),
     /// An input failed and was skipped.
     Failed(&'a Failure),
+    /// A document was stored for the first time with these reviews, of
+    /// these films (in the same order): what a search index must add.
+    Stored {
+        /// The new reviews.
+        reviews: &'a [ReviewId],
+        /// The film of each review.
+        films: &'a [FilmId],
+    },
 }
 
 /// The totals of an ingest.
@@ -166,10 +174,11 @@ impl Pipeline {
             };
             for (item, outcome) in items.iter().zip(outcomes) {
                 match outcome {
-                    Ok(IngestOutcome::Inserted { reviews, new_films, .. }) => {
+                    Ok(IngestOutcome::Inserted { reviews, films, new_films, .. }) => {
                         report.inserted += 1;
                         report.reviews += reviews.len() as u64;
                         report.new_films += new_films as u64;
+                        on_event(Event::Stored { reviews: &reviews, films: &films });
                     }
                     Ok(_) => report.unchanged += 1,
                     Err(err) => {

@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use marquee_index::{DocKind, Index, IndexDoc};
+use marquee_index::Index;
 use marquee_model::{Document, FilmId, ReviewId, Warning};
 use marquee_store::{IngestOutcome, Store};
 
@@ -242,49 +242,10 @@ impl AppState {
         .map_err(|e| ApiError::Internal(format!("ingest task failed: {e}")))?
     }
 
-    /// Re-indexes the given reviews and films (and the people credited on
-    /// those films).
+    /// Re-indexes the given reviews, their films, the people credited on
+    /// those films and the reviews' critics.
     fn reindex(&self, reviews: &[ReviewId], films: &[FilmId]) -> Result<()> {
-        let docs = self.0.pool.with(|store| -> Result<Vec<IndexDoc>> {
-            let mut docs = Vec::new();
-            if let Some(first) = reviews.iter().min() {
-                let after = ReviewId(first.0 - 1);
-                docs.extend(
-                    marquee_index::review_docs(store, Some(after))?
-                        .into_iter()
-                        .filter(|d| reviews.iter().any(|r| r.0 == d.id)),
-                );
-            }
-            let mut seen = Vec::new();
-            for film in films {
-                if seen.contains(film) {
-                    continue;
-                }
-                seen.push(*film);
-                if let Some(detail) = store.film(*film).map_err(Error::Store)? {
-                    docs.push(marquee_index::film_doc(&detail));
-                    let credits = &detail.credits;
-                    for person in credits.directors.iter().chain(&credits.writers).chain(&credits.producers)
-                        .chain(credits.cast.iter().map(|c| &c.person))
-                    {
-                        let mut doc = IndexDoc::new(DocKind::Person, person.id.0, person.name.clone());
-                        if let Some(p) = store.person(person.id).map_err(Error::Store)? {
-                            let films = p.directed.iter().chain(&p.wrote).chain(&p.produced).chain(&p.performed)
-                                .map(|f| f.film.title.as_str());
-                            let mut titles: Vec<&str> = Vec::new();
-                            for t in films {
-                                if !titles.contains(&t) {
-                                    titles.push(t);
-                                }
-                            }
-                            doc.text = titles.join(". ");
-                        }
-                        docs.push(doc);
-                    }
-                }
-            }
-            Ok(docs)
-        })?;
+        let docs = self.0.pool.with(|store| marquee_index::docs_for_changes(store, reviews, films))?;
         self.0.index.add(&docs)?;
         Ok(())
     }

@@ -705,6 +705,8 @@ pub struct IndexReview {
     pub characters: Vec<String>,
     /// The critic's byline.
     pub critic: Option<String>,
+    /// The critic's id, when the review has a byline.
+    pub critic_id: Option<CriticId>,
     /// The outlet.
     pub publication: Option<String>,
     /// The review's date.

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use marquee_pipeline::{Event, Failure, IngestReport, Judge, Pipeline};
+use marquee_model::{FilmId, ReviewId};
 use marquee_store::{FilmQuery, FilmSort, ReviewQuery, SqliteStore, Store};
 
 use crate::args::{Args, Command, EvalWhat, Format, ModelArgs};
@@ -29,9 +30,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Ingest { paths, db, model, json } => {
             let pipeline = Pipeline::new(load_judge(&model)?);
             let mut store = open_store(&db.db)?;
-            let report = ingest(&pipeline, &mut store, &paths)?;
+            let (report, stored) = ingest(&pipeline, &mut store, &paths)?;
             if report.inserted > 0 {
-                serve::reindex(&db.db, &store)?;
+                let (n, rebuilt) = serve::update_index(&db.db, &store, &stored)?;
+                if !json {
+                    let what = if rebuilt { "rebuilt with" } else { "updated:" };
+                    eprintln!("search index {what} {n} records → {}", serve::index_dir(&db.db).display());
+                }
             }
             print_summary(&report, &db.db, json)?;
             Ok(if report.failed > 0 { Outcome::SomeInputsFailed } else { Outcome::Ok })
@@ -126,18 +131,31 @@ fn report_failure(failure: &Failure) {
     eprintln!("marquee: skipped {failure}");
 }
 
-/// Ingests with a progress bar on a terminal.
-pub(crate) fn ingest(pipeline: &Pipeline, store: &mut SqliteStore, paths: &[String]) -> Result<IngestReport> {
+/// What an ingest stored, for bringing the search index up to date.
+#[derive(Debug, Default)]
+pub(crate) struct Stored {
+    pub reviews: Vec<ReviewId>,
+    pub films: Vec<FilmId>,
+}
+
+/// Ingests with a progress bar on a terminal; returns the report and the
+/// records stored.
+pub(crate) fn ingest(pipeline: &Pipeline, store: &mut SqliteStore, paths: &[String]) -> Result<(IngestReport, Stored)> {
     let bar = progress::Bar::new();
+    let mut stored = Stored::default();
     let report = pipeline
         .ingest(store, paths, &mut |event| match event {
             Event::Progress(report) => bar.update(report),
             Event::Failed(failure) => bar.suspend(|| report_failure(failure)),
+            Event::Stored { reviews, films } => {
+                stored.reviews.extend_from_slice(reviews);
+                stored.films.extend_from_slice(films);
+            }
             _ => {}
         })
         .context("ingest stopped")?;
     bar.finish();
-    Ok(report)
+    Ok((report, stored))
 }
 
 fn print_summary(report: &IngestReport, db: &Path, json: bool) -> Result<()> {
@@ -257,7 +275,7 @@ fn demo(db: &Path, addr: &str, no_serve: bool) -> Result<Outcome> {
     let mut store = open_store(db)?;
     let report = ingest(&pipeline, &mut store, &[input]);
     std::fs::remove_dir_all(&dir).ok();
-    let report = report?;
+    let (report, _) = report?;
     serve::reindex(db, &store)?;
     print_summary(&report, db, false)?;
     if no_serve {

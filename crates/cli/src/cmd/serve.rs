@@ -39,6 +39,24 @@ pub fn reindex(db: &Path, store: &dyn Store) -> Result<u64> {
     Ok(index.rebuild(store).context("rebuilding the search index")?)
 }
 
+/// Brings the index beside `db` up to date after an ingest that stored
+/// `stored`: only those reviews, their films, the films' people and the
+/// reviews' critics are re-indexed. An index that does not exist yet, is
+/// empty, or was written with another schema is rebuilt whole instead.
+/// Returns how many documents were written, and whether the index was
+/// rebuilt whole.
+pub fn update_index(db: &Path, store: &dyn Store, stored: &super::Stored) -> Result<(u64, bool)> {
+    let dir = index_dir(db);
+    let index = match dir.exists().then(|| Index::open_or_create(&dir)) {
+        Some(Ok(index)) if index.num_docs() > 0 => index,
+        Some(Err(err)) if !matches!(err, marquee_index::Error::SchemaMismatch { .. }) => {
+            return Err(err).with_context(|| format!("opening the search index {}", dir.display()));
+        }
+        _ => return Ok((reindex(db, store)?, true)),
+    };
+    Ok((index.update(store, &stored.reviews, &stored.films).context("updating the search index")?, false))
+}
+
 pub fn run(db: &Path, pipeline: Pipeline, addr: &str, token: Option<String>) -> Result<Outcome> {
     let addr: std::net::SocketAddr = addr.parse().with_context(|| format!("--addr {addr}: not an address like 127.0.0.1:3000"))?;
     let index = Arc::new(open_index(db)?);

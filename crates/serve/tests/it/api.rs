@@ -132,6 +132,9 @@ async fn posting_a_review_needs_the_token_and_updates_pages_and_search() {
     assert_eq!(hits["total"], 1);
     let films = get(&f.state, "/api/search?q=title:moonlit&kind=film").await.json();
     assert_eq!(films["total"], 1);
+    // The review's critic is new too, and searchable at once.
+    let critics = get(&f.state, "/api/search?q=critic:quarry&kind=critic").await.json();
+    assert_eq!(critics["total"], 1, "{critics}");
 
     let again = send(&f.state, post(text, Some(TOKEN), "text/plain")).await;
     assert_eq!(again.status, StatusCode::OK);

@@ -894,7 +894,7 @@ pub(super) fn for_each_review_for_index(
 ) -> Result<()> {
     let mut stmt = conn.prepare(
         "SELECT r.id, f.id, f.title, f.year, c.name, pb.name, r.published, f.cert_rating,
-                r.label, r.score, r.fresh, coalesce(r.text, d.content)
+                r.label, r.score, r.fresh, coalesce(r.text, d.content), c.id
          FROM review r JOIN film f ON f.id = r.film_id JOIN document d ON d.id = r.document_id
          LEFT JOIN critic c ON c.id = r.critic_id
          LEFT JOIN publication pb ON pb.id = r.publication_id
@@ -928,6 +928,7 @@ pub(super) fn for_each_review_for_index(
             cast: film_names.cast.clone(),
             characters: film_names.characters.clone(),
             critic: row.get(4)?,
+            critic_id: row.get::<_, Option<i64>>(12)?.map(CriticId),
             publication: row.get(5)?,
             published: row.get(6)?,
             venues: venues.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?,
