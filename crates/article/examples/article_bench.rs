@@ -8,8 +8,11 @@ use std::io::{BufRead, Write};
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/article_extraction/article_extraction.jsonl.gz");
-    let file = std::fs::File::open(corpus)?;
+    // `MARQUEE_SHARED` names the shared directory when it is not beside the
+    // repository (a git worktree elsewhere).
+    let shared = std::env::var("MARQUEE_SHARED").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_owned());
+    let corpus = format!("{shared}/corpora/article_extraction/article_extraction.jsonl.gz");
+    let file = std::fs::File::open(&corpus).map_err(|err| format!("{corpus}: {err}"))?;
     let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(file));
     let mut pages = Vec::new();
     for line in reader.lines() {

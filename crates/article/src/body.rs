@@ -18,9 +18,11 @@
 //! nesting cannot overflow the stack.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
+use regex::Regex;
 use scraper::{Html, Node};
 
 /// Tuning of [`prune_and_render`].
@@ -327,6 +329,15 @@ pub fn subtract_spans(text: &str, junk: &[String], min_tokens: usize) -> String 
     out
 }
 
+/// `html` without its JSON-LD script elements.
+fn strip_json_ld(html: &str) -> std::borrow::Cow<'_, str> {
+    static JSON_LD: LazyLock<Regex> = LazyLock::new(|| {
+        // A literal pattern, tested below: it compiles.
+        Regex::new(r"(?is)<script\b[^>]*application/ld\+json[^>]*>.*?</script\s*>").expect("valid regex")
+    });
+    JSON_LD.replace_all(html, "")
+}
+
 /// Extracts the body of a page.
 pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     extract_with(html, url, None)
@@ -337,8 +348,25 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
 pub fn extract_with(html: &str, url: Option<&str>, page: Option<&Html>) -> Extracted {
     // Links are kept in the HTML output so that link-dense blocks can be
     // found; the plain text output is the same either way.
-    let options = rs_trafilatura::Options { url: url.map(str::to_owned), include_links: true, ..Default::default() };
-    let Ok(result) = rs_trafilatura::extract_with_options(html, &options) else {
+    //
+    // The page type is given rather than guessed. rs-trafilatura's
+    // `Category` profile is its article profile without the multi-section
+    // merge meant for service pages, which glued sidebars and teasers of
+    // other stories to articles (the benchmark's precision rises from
+    // 0.946 to 0.953 with no loss of recall); and it skips the page-type
+    // classifier, a third of the time per page.
+    let options = rs_trafilatura::Options {
+        url: url.map(str::to_owned),
+        include_links: true,
+        page_type: Some(rs_trafilatura::page_type::PageType::Category),
+        ..Default::default()
+    };
+    // rs-trafilatura prefers a JSON-LD `articleBody` twice as long as what
+    // it finds in the page; sites repeat the text in it, run its paragraphs
+    // together and double-encode it, so it sees the page without JSON-LD
+    // and the caller falls back to `articleBody` when the page gives no body.
+    let html = strip_json_ld(html);
+    let Ok(result) = rs_trafilatura::extract_with_options(&html, &options) else {
         return Extracted::default();
     };
     let mut text = result.content_text;

@@ -70,6 +70,8 @@ pub struct ArticleData {
     pub author: Option<String>,
     pub published: Option<String>,
     pub publisher: Option<String>,
+    /// `articleBody`, as plain text.
+    pub body: Option<String>,
 }
 
 /// Everything read from a page's JSON-LD blocks.
@@ -131,6 +133,7 @@ fn visit(value: &Value, out: &mut JsonLd, depth: usize) {
                     author: names(value.get("author")),
                     published: value.get("datePublished").and_then(Value::as_str).and_then(crate::meta::iso_date),
                     publisher: names(value.get("publisher")),
+                    body: value.get("articleBody").and_then(Value::as_str).map(str::to_owned),
                 });
             }
             if types.iter().any(|t| FILM_TYPES[..2].contains(&t.as_str())) {

@@ -108,11 +108,36 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Page {
         .or_else(|| extracted.date.clone());
     let reviewed: Vec<&FilmData> = json_ld.reviews.iter().filter_map(|r| r.item.as_ref()).collect();
     let films = json_ld.films.iter().filter(|film| !reviewed.contains(film)).cloned().collect();
+    let body = match extracted.body {
+        Some(body) if body.chars().count() >= MIN_PAGE_BODY_CHARS => Some(body),
+        body => json_ld.articles.iter().filter_map(|a| a.body.as_deref()).find_map(json_ld_body).or(body),
+    };
     Page {
-        article: Article { title, body: extracted.body, byline, published, site },
+        article: Article { title, body, byline, published, site },
         reviews: json_ld.reviews,
         films,
     }
+}
+
+/// A body found in the page shorter than this (in characters) gives way to
+/// the page's JSON-LD `articleBody`, as in rs-trafilatura.
+const MIN_PAGE_BODY_CHARS: usize = 200;
+/// ... when that has at least this many characters.
+const MIN_JSON_LD_BODY_CHARS: usize = 500;
+
+/// A JSON-LD `articleBody` as body text, paragraphs separated by blank
+/// lines (some sites put HTML in it); `None` when it is too short.
+fn json_ld_body(text: &str) -> Option<String> {
+    let text = if text.contains('<') {
+        body::prune_and_render(text, body::Pruning::default()).0
+    } else {
+        text.lines()
+            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    (text.chars().count() >= MIN_JSON_LD_BODY_CHARS).then_some(text)
 }
 
 /// Cuts `html` to at most `max` bytes, at a character boundary.
