@@ -80,6 +80,11 @@ fn is_boilerplate(element: &scraper::node::Element) -> bool {
     })
 }
 
+/// Pruned blocks nested deeper than this inside other pruned blocks are not
+/// collected on their own (their text is in the outer ones): each level
+/// copies the text again, and hostile pages nest without end.
+const MAX_NESTED_JUNK: usize = 8;
+
 /// Class and id words of page furniture.
 const BOILERPLATE_NAMES: &[&str] = &[
     "related", "share", "sharing", "social", "comment", "sidebar", "breadcrumb", "newsletter", "subscribe",
@@ -136,13 +141,20 @@ pub fn prune_tree(doc: &Html, pruning: Pruning) -> (String, Vec<String>) {
         }
     }
 
-    // Pass 2: render, skipping pruned blocks.
+    // Pass 2: render, skipping pruned blocks. Pruned blocks inside pruned
+    // blocks are collected too: the outer one may turn out to be a wrapper
+    // of the whole article (a page-wide `<form>`), and then the inner ones
+    // (a related-links list inside the article) are still furniture.
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
+    // An element whose whole subtree is ignored (scripts, styles).
     let mut skipping: Option<NodeId> = None;
+    // The pruned blocks open around the walk, innermost last, with their
+    // text so far; `nested_extra` counts those beyond MAX_NESTED_JUNK,
+    // which are not collected on their own (their text is in the outer ones).
+    let mut open: Vec<(NodeId, String)> = Vec::new();
+    let mut nested_extra: Vec<NodeId> = Vec::new();
     let mut pruned: Vec<String> = Vec::new();
-    let mut pruned_text = String::new();
-    let mut pruned_block = false;
     let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
         let para = current.split_whitespace().collect::<Vec<_>>().join(" ");
         if !para.is_empty() {
@@ -154,11 +166,6 @@ pub fn prune_tree(doc: &Html, pruning: Pruning) -> (String, Vec<String>) {
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
-                    if pruned_block
-                        && let Node::Text(text) = node.value() {
-                            pruned_text.push_str(text);
-                            pruned_text.push(' ');
-                        }
                     continue;
                 }
                 match node.value() {
@@ -166,45 +173,76 @@ pub fn prune_tree(doc: &Html, pruning: Pruning) -> (String, Vec<String>) {
                         let name = element.name();
                         if matches!(name, "script" | "style" | "noscript" | "template") {
                             skipping = Some(node.id());
-                            pruned_block = false;
                             continue;
                         }
-                        if pruning.boilerplate && is_boilerplate(element) {
-                            skipping = Some(node.id());
-                            pruned_block = true;
-                            continue;
-                        }
-                        if is_block(name) {
-                            let own = stats.get(&node.id()).copied().unwrap_or_default();
-                            #[allow(clippy::cast_precision_loss)]
-                            let density = if own.text == 0 { 0.0 } else { own.link as f64 / own.text as f64 };
-                            if own.link >= pruning.min_link_chars && density > pruning.max_link_density && own.text - own.link < pruning.max_plain_chars {
-                                skipping = Some(node.id());
-                                pruned_block = true;
-                                continue;
+                        let junk = (pruning.boilerplate && is_boilerplate(element))
+                            || (is_block(name) && {
+                                let own = stats.get(&node.id()).copied().unwrap_or_default();
+                                #[allow(clippy::cast_precision_loss)]
+                                let density = if own.text == 0 { 0.0 } else { own.link as f64 / own.text as f64 };
+                                own.link >= pruning.min_link_chars
+                                    && density > pruning.max_link_density
+                                    && own.text - own.link < pruning.max_plain_chars
+                            });
+                        if junk {
+                            if open.len() < MAX_NESTED_JUNK {
+                                open.push((node.id(), String::new()));
+                            } else {
+                                nested_extra.push(node.id());
                             }
+                            continue;
+                        }
+                        if !open.is_empty() {
+                            // Word boundaries inside a pruned block.
+                            if is_block(name) || matches!(name, "td" | "th") {
+                                open.iter_mut().for_each(|(_, text)| text.push(' '));
+                            }
+                        } else if is_block(name) {
                             flush(&mut current, &mut paragraphs);
                         } else if matches!(name, "td" | "th") {
                             current.push(' ');
                         }
                     }
-                    Node::Text(text) => current.push_str(text),
+                    Node::Text(text) => {
+                        if open.is_empty() {
+                            current.push_str(text);
+                        } else {
+                            // Text nodes are kept apart: in link lists
+                            // they are often items written without spaces.
+                            open.iter_mut().for_each(|(_, block)| {
+                                block.push_str(text);
+                                block.push(' ');
+                            });
+                        }
+                    }
                     _ => {}
                 }
             }
             Edge::Close(node) => {
                 if skipping == Some(node.id()) {
                     skipping = None;
-                    if pruned_block {
-                        pruned.push(std::mem::take(&mut pruned_text));
-                    }
                     continue;
                 }
                 if skipping.is_some() {
                     continue;
                 }
+                if nested_extra.last() == Some(&node.id()) {
+                    nested_extra.pop();
+                    continue;
+                }
+                if open.last().is_some_and(|(id, _)| *id == node.id()) {
+                    if let Some((_, text)) = open.pop() {
+                        open.iter_mut().for_each(|(_, outer)| outer.push(' '));
+                        pruned.push(text);
+                    }
+                    continue;
+                }
                 if let Node::Element(element) = node.value() {
-                    if is_block(element.name()) {
+                    if !open.is_empty() {
+                        if is_block(element.name()) || matches!(element.name(), "td" | "th") {
+                            open.iter_mut().for_each(|(_, text)| text.push(' '));
+                        }
+                    } else if is_block(element.name()) {
                         flush(&mut current, &mut paragraphs);
                     } else if matches!(element.name(), "td" | "th") {
                         current.push(' ');
@@ -228,6 +266,37 @@ pub fn token_key(text: &str) -> String {
     key
 }
 
+/// A "junk" block that holds the body's longest paragraph, or lines making
+/// up more than this share of the body's tokens, is a wrapper of the
+/// article, not furniture: ASP.NET pages put everything in a `<form>`, and
+/// some sites name their `<body>` after the sidebar it has.
+const WRAPPER_SHARE: f64 = 0.3;
+
+/// Removes the wrappers (see [`WRAPPER_SHARE`]) from `junk`.
+fn drop_wrappers(text: &str, junk: &mut Vec<String>) {
+    let lines: Vec<(String, usize)> = text
+        .lines()
+        .map(token_key)
+        .filter(|key| key.len() > 1)
+        .map(|key| {
+            let tokens = key.split(' ').filter(|t| !t.is_empty()).count();
+            (key, tokens)
+        })
+        .collect();
+    let total: usize = lines.iter().map(|(_, tokens)| tokens).sum();
+    let longest = lines.iter().max_by_key(|(key, _)| key.len()).map(|(key, _)| key.as_str());
+    junk.retain(|block| {
+        let block = token_key(block);
+        if longest.is_some_and(|longest| block.contains(longest)) {
+            return false;
+        }
+        let covered: usize = lines.iter().filter(|(key, tokens)| *tokens >= 2 && block.contains(key.as_str())).map(|(_, tokens)| tokens).sum();
+        #[allow(clippy::cast_precision_loss)]
+        let share = covered as f64 / total.max(1) as f64;
+        share <= WRAPPER_SHARE
+    });
+}
+
 /// Drops the lines of `text` that lie wholly inside one of the `junk`
 /// blocks (a line of one token only when it is the whole block).
 pub fn subtract_lines(text: &str, junk: &[String]) -> String {
@@ -236,8 +305,7 @@ pub fn subtract_lines(text: &str, junk: &[String]) -> String {
     for line in text.lines() {
         let key = token_key(line);
         let tokens = key.split(' ').filter(|t| !t.is_empty()).count();
-        let is_junk = tokens > 0
-            && junk.iter().any(|block| if tokens >= 2 { block.contains(&key) } else { *block == key });
+        let is_junk = junk.iter().any(|block| if tokens >= 2 { block.contains(&key) } else { tokens == 1 && *block == key });
         if !is_junk {
             kept.push(line);
         }
@@ -298,7 +366,13 @@ pub fn subtract_spans(text: &str, junk: &[String], min_tokens: usize) -> String 
         }
         let mut i = 0;
         while i + block.len() <= tokens.len() {
-            if tokens[i].2 == block[0] && tokens[i..i + block.len()].iter().zip(&block).all(|(a, b)| a.2 == *b) {
+            let at_edge = |gap: Option<&str>| gap.is_none_or(|gap| gap.contains('\n'));
+            let before = (i > 0).then(|| &text[tokens[i - 1].1..tokens[i].0]);
+            let after = tokens.get(i + block.len()).map(|next| &text[tokens[i + block.len() - 1].1..next.0]);
+            if tokens[i].2 == block[0]
+                && tokens[i..i + block.len()].iter().zip(&block).all(|(a, b)| a.2 == *b)
+                && (at_edge(before) || at_edge(after))
+            {
                 removed[i..i + block.len()].iter_mut().for_each(|r| *r = true);
                 i += block.len();
             } else {
@@ -379,12 +453,7 @@ pub fn extract_with(html: &str, url: Option<&str>, page: Option<&Html>) -> Extra
         // is junk wherever rs-trafilatura let it into the body.
         junk.extend(prune_tree(page, Pruning { boilerplate: true, ..Pruning::default() }).1);
     }
-    // A "junk" block that holds the body's longest paragraph is a wrapper of
-    // the article (ASP.NET pages put everything in a <form>), not furniture.
-    if let Some(longest) = text.lines().max_by_key(|line| line.len()).map(token_key)
-        && longest.len() > 1 {
-            junk.retain(|block| !token_key(block).contains(&longest));
-        }
+    drop_wrappers(&text, &mut junk);
     text = subtract_lines(&text, &junk);
     text = subtract_spans(&text, &junk, MIN_SPAN_TOKENS);
     let title_key = result.metadata.title.as_deref().map(token_key);
