@@ -64,7 +64,7 @@ fn is_block(name: &str) -> bool {
 
 /// Elements that are page furniture by their tag, role, class or id.
 fn is_boilerplate(element: &scraper::node::Element) -> bool {
-    if matches!(element.name(), "nav" | "aside" | "footer" | "form" | "select" | "button" | "iframe") {
+    if matches!(element.name(), "nav" | "aside" | "footer" | "form" | "select" | "button" | "iframe" | "figcaption") {
         return true;
     }
     if element.attr("role").is_some_and(|role| matches!(role, "navigation" | "complementary" | "contentinfo" | "banner")) {
@@ -155,6 +155,8 @@ pub fn prune_tree(doc: &Html, pruning: Pruning) -> (String, Vec<String>) {
     let mut open: Vec<(NodeId, String)> = Vec::new();
     let mut nested_extra: Vec<NodeId> = Vec::new();
     let mut pruned: Vec<String> = Vec::new();
+    // `<article>` elements open around the walk.
+    let mut articles_open = 0usize;
     let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
         let para = current.split_whitespace().collect::<Vec<_>>().join(" ");
         if !para.is_empty() {
@@ -175,7 +177,14 @@ pub fn prune_tree(doc: &Html, pruning: Pruning) -> (String, Vec<String>) {
                             skipping = Some(node.id());
                             continue;
                         }
-                        let junk = (pruning.boilerplate && is_boilerplate(element))
+                        if name == "article" {
+                            articles_open += 1;
+                        }
+                        // An article inside an article is, in HTML5's
+                        // words, "related to the outer one": a comment or a
+                        // teaser of another story.
+                        let nested_article = name == "article" && articles_open > 1;
+                        let junk = (pruning.boilerplate && (is_boilerplate(element) || nested_article))
                             || (is_block(name) && {
                                 let own = stats.get(&node.id()).copied().unwrap_or_default();
                                 #[allow(clippy::cast_precision_loss)]
@@ -226,6 +235,10 @@ pub fn prune_tree(doc: &Html, pruning: Pruning) -> (String, Vec<String>) {
                 if skipping.is_some() {
                     continue;
                 }
+                if let Node::Element(element) = node.value()
+                    && element.name() == "article" {
+                        articles_open -= 1;
+                    }
                 if nested_extra.last() == Some(&node.id()) {
                     nested_extra.pop();
                     continue;
