@@ -416,6 +416,43 @@ pub fn subtract_spans(text: &str, junk: &[String], min_tokens: usize) -> String 
     out
 }
 
+/// Lines of at most this many tokens at the top of the body, before the
+/// first longer one, are its head: datelines, bylines, the headline.
+const MAX_HEAD_LINE_TOKENS: usize = 12;
+
+/// Whether a line reads as a date or time stamp: a numeric date
+/// (`2019-11-20`, `05/10/2018`), a clock time, or a day beside an English
+/// month name, with at least two numbers in all.
+fn is_dateline(line: &str) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
+        let pattern = format!(
+            r"(?i)\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b|\b\d{{1,2}}:\d\d\b|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}\b"
+        );
+        // A fixed pattern, exercised by the tests: it compiles.
+        Regex::new(&pattern).expect("valid regex")
+    });
+    let numbers = line
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|token| !token.is_empty() && token.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    numbers >= 2 && DATE.is_match(line)
+}
+
+/// Drops the datelines ("20 Nov, 2019 05:47", "By A. Writer - 2019-04-10")
+/// from the head of the body: the date is metadata, not article text.
+fn drop_leading_datelines(paragraphs: &mut Vec<String>) {
+    let head = paragraphs
+        .iter()
+        .position(|line| token_key(line).split(' ').filter(|t| !t.is_empty()).count() > MAX_HEAD_LINE_TOKENS)
+        .unwrap_or(paragraphs.len());
+    let mut at = 0;
+    paragraphs.retain(|line| {
+        at += 1;
+        at > head || !is_dateline(line)
+    });
+}
+
 /// `html` without its JSON-LD script elements.
 fn strip_json_ld(html: &str) -> std::borrow::Cow<'_, str> {
     static JSON_LD: LazyLock<Regex> = LazyLock::new(|| {
@@ -470,17 +507,17 @@ pub fn extract_with(html: &str, url: Option<&str>, page: Option<&Html>) -> Extra
     text = subtract_lines(&text, &junk);
     text = subtract_spans(&text, &junk, MIN_SPAN_TOKENS);
     let title_key = result.metadata.title.as_deref().map(token_key);
-    let paragraphs: Vec<String> = text
+    let mut paragraphs: Vec<String> = text
         .lines()
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty())
         .collect();
-    let mut paragraphs = paragraphs.as_slice();
     // The headline is the page's title, not part of its body.
     if let (Some(first), Some(title)) = (paragraphs.first(), &title_key)
         && token_key(first) == *title {
-            paragraphs = &paragraphs[1..];
+            paragraphs.remove(0);
         }
+    drop_leading_datelines(&mut paragraphs);
     let body = paragraphs.join("\n\n");
     Extracted {
         body: (!body.is_empty()).then_some(body),
