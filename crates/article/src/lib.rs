@@ -8,7 +8,9 @@
 //! is a pure function of the page and its URL.
 //!
 //! The body comes from rs-trafilatura (a Rust port of trafilatura), pruned of
-//! the link blocks it lets through (see [`body`]); metadata from JSON-LD
+//! the link blocks and page furniture it lets through (see [`body`]), or
+//! from the page's JSON-LD `articleBody` when the page itself prints no body
+//! (an application shell filled in by a script); metadata from JSON-LD
 //! first, then OpenGraph and other `<meta>` tags, then the page's `<title>`,
 //! `<h1>` and `<time>`.
 //!

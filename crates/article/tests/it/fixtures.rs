@@ -56,3 +56,44 @@ fn fallbacks_without_metadata() {
     assert_eq!(article.site.as_deref(), Some("Film Notes"));
     assert!(article.body.unwrap().contains("never once lets the tension drop"));
 }
+
+fn paragraphs(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            format!(
+                "Paragraph {i} of the review weighs the film's pacing, its cast and its score, and finds \
+                 each of them better than the last, which is rare enough to be worth a note."
+            )
+        })
+        .collect()
+}
+
+/// A JSON-LD `articleBody` that repeats the text (as some sites' templates
+/// do) is not preferred to the page's own paragraphs, however long it is.
+#[test]
+fn page_text_wins_over_a_longer_json_ld_body() {
+    let paras = paragraphs(4);
+    let doubled = [paras.join(" "), paras.join(" "), paras.join(" ")].join(" ");
+    let json_ld = serde_json::json!({"@type": "NewsArticle", "headline": "A Film", "articleBody": doubled});
+    let html = format!(
+        r#"<html><head><title>A Film</title><script type="application/ld+json">{json_ld}</script></head>
+        <body><article><h1>A Film</h1>{}</article></body></html>"#,
+        paras.iter().map(|p| format!("<p>{p}</p>")).collect::<String>()
+    );
+    let body = marquee_article::extract_article(&html, None).body.unwrap();
+    assert_eq!(body, paras.join("\n\n"));
+}
+
+/// A page that prints no text of its own (an application shell filled in
+/// by a script) gives the JSON-LD `articleBody`.
+#[test]
+fn json_ld_body_when_the_page_has_none() {
+    let paras = paragraphs(4);
+    let json_ld = serde_json::json!({"@type": "NewsArticle", "headline": "A Film", "articleBody": paras.join("\n")});
+    let html = format!(
+        r#"<html><head><title>A Film</title><script type="application/ld+json">{json_ld}</script></head>
+        <body><div id="app"></div><script>render()</script></body></html>"#
+    );
+    let body = marquee_article::extract_article(&html, None).body.unwrap();
+    assert_eq!(body, paras.join("\n\n"));
+}
