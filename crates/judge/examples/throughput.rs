@@ -19,6 +19,10 @@ fn main() -> anyhow::Result<()> {
         .lines()
         .map(|l| Ok(serde_json::from_str::<serde_json::Value>(&l?)?["text"].as_str().unwrap_or("").to_owned()))
         .collect::<anyhow::Result<_>>()?;
+    // An optional second argument runs one part only (`stages`, `reading`
+    // or `verdict`), e.g. under `perf stat -e instructions`.
+    let only = std::env::args().nth(2);
+    let runs = |part: &str| only.as_deref().is_none_or(|o| o == part);
     let judge = marquee_judge::Judge::default_model()?;
     let spec = judge.model().info().features;
     let mut buf = Vec::new();
@@ -38,7 +42,7 @@ fn main() -> anyhow::Result<()> {
             b.len()
         }),
     ];
-    for (name, stage) in stages {
+    for (name, stage) in stages.into_iter().filter(|_| runs("stages")) {
         let start = cpu_seconds();
         let mut n = 0;
         for _ in 0..5 {
@@ -48,7 +52,7 @@ fn main() -> anyhow::Result<()> {
         }
         println!("  stage {name}: {:.1} µs per review ({} items per review)", (cpu_seconds() - start) * 1e6 / (5 * texts.len()) as f64, n / (5 * texts.len()));
     }
-    for (name, verdicts) in [("reading", false), ("verdict", true)] {
+    for (name, verdicts) in [("reading", false), ("verdict", true)].into_iter().filter(|(n, _)| runs(n)) {
         let rounds = 5;
         let start = cpu_seconds();
         let mut sink = 0f64;

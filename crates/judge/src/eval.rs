@@ -11,7 +11,7 @@ use crate::corpus::Source;
 use crate::error::Result;
 use crate::features::stable_hash;
 use crate::model::Calibration;
-use crate::train::{Prepared, TrainOptions, fit_classifier, scale_folds};
+use crate::train::{Prepared, TrainOptions, fit_all, fit_classifier, scale_folds};
 
 /// Which measurements to run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,9 +110,12 @@ pub fn evaluate(corpora_dir: &Path, options: &TrainOptions, which: &EvalOptions)
     let of = |source: Source| -> Vec<usize> {
         (0..prep.docs.len()).filter(|&i| prep.docs[i].source == source).collect()
     };
+    // In-domain runs keep a short classifier only when it too learns from
+    // that corpus alone.
     let only = |source: Source| TrainOptions {
         source_weights: vec![1.0],
         sources: vec![source],
+        short: options.short.clone().filter(|s| s.model.sources.iter().all(|&x| x == source)),
         ..options.clone()
     };
     let trained_on = |o: &TrainOptions| o.sources.iter().map(|s| s.name()).collect::<Vec<_>>().join("+");
@@ -164,7 +167,7 @@ pub fn evaluate(corpora_dir: &Path, options: &TrainOptions, which: &EvalOptions)
             .par_iter()
             .map(|test| {
                 let train = prep.training_rows(options, test);
-                let clf = fit_classifier(&prep, &train, options);
+                let clf = fit_classifier(&prep, &prep.data, &train, options);
                 test.iter().map(|&i| (i, clf.margin(prep.data.row(i)))).collect()
             })
             .collect();
@@ -240,11 +243,13 @@ fn cv_accuracy(prep: &Prepared, options: &TrainOptions, folds: &[Vec<usize>]) ->
     let (correct, total) = folds
         .par_iter()
         .map(|test| {
-            let train = prep.training_rows(options, test);
-            let clf = fit_classifier(prep, &train, options);
+            // The short classifier and its mixing share are fitted only when
+            // the fold has short documents to read.
+            let with_short = test.iter().any(|&i| prep.is_short(options, i));
+            let fitted = fit_all(prep, options, test, with_short);
             let correct = test
                 .iter()
-                .filter(|&&i| (clf.margin(prep.data.row(i)) > 0.0) == (prep.targets[i] > 0.0))
+                .filter(|&&i| (fitted.margin(prep, options, i) > 0.0) == (prep.targets[i] > 0.0))
                 .count();
             (correct, test.len())
         })

@@ -5,8 +5,12 @@ use std::path::Path;
 
 use marquee_model::{Rating, Review, Verdict, VerdictBasis, VerdictLabel};
 
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
 use crate::error::Result;
 use crate::model::Model;
+use crate::evidence::prose_part;
 use crate::text::sentences;
 
 /// A printed grade at or above this score is a recommendation (Rotten
@@ -85,9 +89,26 @@ impl Judge {
     /// gap between the two is flagged.
     pub fn verdict(&self, text: &str, grade: Option<&Rating>) -> Verdict {
         let spec = self.model.info().features;
-        let mut doc = Vec::new();
-        spec.features(text, &mut doc);
-        let margin = self.model.margin_of(&doc);
+        let ranges = sentences(text);
+        let mut raw = Vec::new();
+        let mut starts = Vec::new();
+        let mut token_sentence = Vec::new();
+        let mut sentence = 0;
+        let tokens = spec.raw_features_at(text, &mut raw, |at| {
+            while sentence + 1 < ranges.len() && ranges[sentence].end <= at {
+                sentence += 1;
+            }
+            starts.push(at as u32);
+            token_sentence.push(sentence as u32);
+        });
+        let max_ngram = spec.max_ngram.max(1) as usize;
+        let mut sums = vec![0i64; ranges.len()];
+        let (main, doc_scale) = if spec.char_ngrams == 0 {
+            self.model.margin_and_sentences(&raw, &token_sentence, max_ngram, &mut sums)
+        } else {
+            self.model.margin_and_scale(&raw)
+        };
+        let margin = self.model.mixed_margin(text, main, tokens);
         let model_score = self.score_of(margin);
         let (score, fresh, basis, disagreement) = match grade {
             Some(g) => {
@@ -97,7 +118,26 @@ impl Judge {
             None => (model_score, margin > 0.0, VerdictBasis::Model, false),
         };
         let label = VerdictLabel::from_score(score);
-        let evidence = self.evidence(text, self.model.scale_of(&doc), fresh, label);
+        // Evidence needs n-grams laid out by token, which character n-grams
+        // would break; no shipped main model uses them.
+        let evidence = if spec.char_ngrams == 0 {
+            let occurrences = Occurrences { raw: &raw, starts: &starts, max_ngram };
+            let mut per_sentence = vec![0u32; ranges.len()];
+            for &s in &token_sentence {
+                per_sentence[s as usize] += 1;
+            }
+            let weighed = ranges
+                .into_iter()
+                .zip(sums)
+                .zip(per_sentence)
+                // A sentence of fewer than four tokens has fewer than four words.
+                .filter(|(_, n)| *n >= 4)
+                .map(|((range, sum), _)| (range, doc_scale * self.model.weight_of_sum(sum)))
+                .collect();
+            self.evidence(text, weighed, &occurrences, doc_scale, fresh, label)
+        } else {
+            Vec::new()
+        };
         Verdict { label, fresh, score, evidence, basis, model_score, disagreement, model: self.id.clone() }
     }
 
@@ -109,41 +149,184 @@ impl Judge {
     /// The sentences whose features add most to the margin in the direction
     /// of the call, strongest first. For a mixed verdict the strongest
     /// sentences on each side alternate, starting with the side of `fresh`.
-    fn evidence(&self, text: &str, doc_scale: f32, fresh: bool, label: VerdictLabel) -> Vec<String> {
-        let spec = self.model.info().features;
-        let mut buckets = Vec::new();
-        let mut weighed: Vec<(f32, &str)> = Vec::new();
-        for range in sentences(text) {
-            let sentence = &text[range];
-            let words = sentence.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-            // Headings, credit lines and run-together blocks are not evidence.
-            if !(4..=80).contains(&words) {
-                continue;
-            }
-            spec.features(sentence, &mut buckets);
-            let weight = doc_scale * buckets.iter().map(|&b| self.model.weight(b)).sum::<f32>();
-            weighed.push((weight, sentence));
-        }
+    ///
+    /// A sentence weighs the main classifier's weights of the distinct
+    /// n-grams that lie wholly inside it (`weighed`, summed in the same pass
+    /// as the margin) rather than by featurising each sentence again. Only
+    /// opinion prose qualifies ([`prose_part`]): since that check costs more
+    /// than the weighing, it runs lazily on the strongest candidates only.
+    fn evidence(
+        &self,
+        text: &str,
+        weighed: Vec<(std::ops::Range<usize>, f32)>,
+        occ: &Occurrences<'_>,
+        doc_scale: f32,
+        fresh: bool,
+        label: VerdictLabel,
+    ) -> Vec<String> {
         let sign = if fresh { 1.0 } else { -1.0 };
-        let mut with: Vec<(f32, &str)> = weighed.iter().filter(|(w, _)| w * sign > 0.0).copied().collect();
-        let mut against: Vec<(f32, &str)> = weighed.iter().filter(|(w, _)| w * sign < 0.0).copied().collect();
-        // Strongest first; ties keep text order (the sort is stable).
-        with.sort_by(|a, b| (b.0 * sign).total_cmp(&(a.0 * sign)));
-        against.sort_by(|a, b| (a.0 * sign).total_cmp(&(b.0 * sign)));
-        let chosen: Vec<&str> = if label == VerdictLabel::Mixed {
-            let mut out = Vec::new();
-            let (mut a, mut b) = (with.iter(), against.iter());
-            while out.len() < EVIDENCE_SENTENCES {
-                let next = if out.len() % 2 == 0 { a.next().or_else(|| b.next()) } else { b.next().or_else(|| a.next()) };
-                match next {
-                    Some((_, s)) => out.push(*s),
-                    None => break,
+        let mut buckets = Vec::new();
+        let mut weigh = |range: &std::ops::Range<usize>| -> f32 {
+            let first = occ.starts.partition_point(|&s| (s as usize) < range.start);
+            let last = occ.starts.partition_point(|&s| (s as usize) < range.end);
+            occ.buckets_within(first..last, &mut buckets);
+            sign * doc_scale * self.model.weight_sum(&buckets)
+        };
+        let (mut with, mut against) = (BinaryHeap::new(), BinaryHeap::new());
+        for (order, (range, weight)) in weighed.into_iter().enumerate() {
+            let weight = sign * weight;
+            let candidate = Candidate { weight, order, range, checked: false };
+            if weight > 0.0 {
+                with.push(candidate);
+            } else if weight < 0.0 {
+                against.push(Candidate { weight: -weight, ..candidate });
+            }
+        }
+        // Takes the strongest sentence of a side that passes the checks; a
+        // sentence cut down to its prose is weighed again and put back.
+        let mut next = |heap: &mut BinaryHeap<Candidate>, side: f32| -> Option<std::ops::Range<usize>> {
+            while let Some(c) = heap.pop() {
+                if c.checked {
+                    return Some(c.range);
+                }
+                // Run-together blocks are not evidence.
+                if text[c.range.clone()].split_ascii_whitespace().nth(4 * 80).is_some() {
+                    continue;
+                }
+                // Headings, credit lines, rating lines and signatures are not evidence.
+                let Some(range) = prose_part(text, c.range.clone()) else { continue };
+                let words = text[range.clone()].split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+                // Nor are fragments and run-together blocks.
+                if !(4..=80).contains(&words) {
+                    continue;
+                }
+                let weight = if range == c.range { c.weight } else { side * weigh(&range) };
+                if weight > 0.0 {
+                    heap.push(Candidate { weight, range, checked: true, ..c });
                 }
             }
-            out
-        } else {
-            with.iter().take(EVIDENCE_SENTENCES).map(|(_, s)| *s).collect()
+            None
         };
-        chosen.into_iter().map(str::to_owned).collect()
+        let mut chosen = Vec::new();
+        while chosen.len() < EVIDENCE_SENTENCES {
+            let ours_first = label != VerdictLabel::Mixed || chosen.len() % 2 == 0;
+            let pick = if ours_first {
+                next(&mut with, 1.0).or_else(|| if label == VerdictLabel::Mixed { next(&mut against, -1.0) } else { None })
+            } else {
+                next(&mut against, -1.0).or_else(|| next(&mut with, 1.0))
+            };
+            match pick {
+                Some(range) => chosen.push(text[range].to_owned()),
+                None => break,
+            }
+        }
+        chosen
+    }
+}
+
+/// A sentence in the running for evidence: its weight towards one side,
+/// its place in the text (ties go to the earlier sentence), its byte range
+/// and whether it passed the prose checks.
+#[derive(Debug)]
+struct Candidate {
+    weight: f32,
+    order: usize,
+    range: std::ops::Range<usize>,
+    checked: bool,
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Candidate {}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.weight.total_cmp(&other.weight).then_with(|| other.order.cmp(&self.order))
+    }
+}
+
+/// A document's n-gram occurrences in text order, as
+/// [`FeatureSpec::raw_features_at`](crate::FeatureSpec) lists them.
+struct Occurrences<'a> {
+    raw: &'a [u32],
+    starts: &'a [u32],
+    max_ngram: usize,
+}
+
+impl Occurrences<'_> {
+    /// Puts in `out` the distinct buckets of the n-grams made only of the
+    /// tokens `tokens`.
+    fn buckets_within(&self, tokens: std::ops::Range<usize>, out: &mut Vec<u32>) {
+        out.clear();
+        let n = self.max_ngram;
+        // Token t's occurrences start after those of the tokens before it:
+        // min(k + 1, n) for each token k < t.
+        let before = |t: usize| if t <= n { t * (t + 1) / 2 } else { n * (n + 1) / 2 + (t - n) * n };
+        for t in tokens.clone() {
+            let at = before(t);
+            // The k-th occurrence of token t is the (k + 1)-gram ending at t.
+            for k in 0..(t + 1).min(n) {
+                if t - k >= tokens.start {
+                    if let Some(&b) = self.raw.get(at + k) {
+                        out.push(b);
+                    }
+                }
+            }
+        }
+        if out.len() > 256 {
+            crate::features::dedup_in_order(out);
+        } else {
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sentence weights summed in the margin's pass are those of each
+    /// sentence featurised on its own (negation marks end at punctuation,
+    /// so no state crosses these sentence ends).
+    #[test]
+    fn sentence_sums_match_featurising_each_sentence() {
+        let judge = Judge::default_model().expect("the shipped model loads");
+        let model = judge.model();
+        let spec = model.info().features;
+        let text = "A fine film, and not a dull minute in it. It isn't bad at all!\n\n\
+            The worst, dullest thing I have seen -- truly awful? Yet I loved the score, the score, the score.\n\
+            Cast: Ann Example.";
+        let ranges = sentences(text);
+        assert_eq!(ranges.len(), 5);
+        let (mut raw, mut token_sentence) = (Vec::new(), Vec::new());
+        let mut sentence = 0;
+        spec.raw_features_at(text, &mut raw, |at| {
+            while ranges[sentence].end <= at {
+                sentence += 1;
+            }
+            token_sentence.push(sentence as u32);
+        });
+        let mut sums = vec![0i64; ranges.len()];
+        let (margin, scale) = model.margin_and_sentences(&raw, &token_sentence, spec.max_ngram as usize, &mut sums);
+        assert_eq!((margin, scale), model.margin_and_scale(&raw));
+        let mut doc = Vec::new();
+        spec.features(text, &mut doc);
+        assert_eq!(margin, model.margin_of(&doc));
+        for (range, sum) in ranges.iter().zip(&sums) {
+            let mut own = Vec::new();
+            spec.features(&text[range.clone()], &mut own);
+            assert_eq!(model.weight_of_sum(*sum), model.weight_sum(&own), "{:?}", &text[range.clone()]);
+        }
     }
 }

@@ -33,6 +33,7 @@
 
 pub mod corpus;
 mod error;
+mod evidence;
 mod eval;
 pub mod features;
 mod grade;
@@ -47,5 +48,5 @@ pub use error::{Error, Result};
 pub use eval::{EvalOptions, EvalReport, EvalRow, evaluate};
 pub use features::FeatureSpec;
 pub use judge::{DISAGREEMENT_POINTS, EVIDENCE_SENTENCES, FRESH_GRADE, Judge, Reading};
-pub use model::{Calibration, Model, ModelInfo};
-pub use train::{TrainOptions, TrainReport, train};
+pub use model::{Calibration, Model, ModelInfo, ShortInfo};
+pub use train::{ShortOptions, TrainOptions, TrainReport, train};

@@ -10,8 +10,7 @@ use flate2::write::GzEncoder;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::features::{FeatureSpec, stable_hash};
-use crate::linear::row_scale;
+use crate::features::{FeatureSpec, for_each_distinct, stable_hash};
 
 /// The first bytes of a model file (after gunzip).
 const MAGIC: &[u8; 8] = b"MQJUDGE1";
@@ -89,12 +88,31 @@ pub struct ModelInfo {
     pub calibration: Calibration,
     /// A line on the training data and options, for people.
     pub trained_on: String,
+    /// A second classifier for short texts (snippets), mixed with the main
+    /// one on texts of at most `max_tokens` tokens; absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<ShortInfo>,
 }
 
-/// A trained verdict model.
+/// The short-text classifier's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ShortInfo {
+    /// How text becomes its features.
+    pub features: FeatureSpec,
+    /// Whether documents are scaled to unit length before weighting.
+    pub normalise: bool,
+    /// Its bias.
+    pub bias: f32,
+    /// Texts of at most this many tokens are read by both classifiers.
+    pub max_tokens: u32,
+    /// The main classifier's share w of the mixed margin
+    /// `(1 - w)·short + w·main`, chosen by cross-validation on training data.
+    pub main_weight: f32,
+}
+
+/// One linear classifier's weights, as trained and as packed for scoring.
 #[derive(Debug, Clone)]
-pub struct Model {
-    info: ModelInfo,
+struct Part {
     /// Per-bucket weights with the naive-Bayes ratios folded in.
     weights: Vec<f32>,
     /// Per-bucket feature values, needed only to normalise document length.
@@ -105,43 +123,179 @@ pub struct Model {
     packed: Vec<[i16; 2]>,
     /// The steps of the quantised weight and value.
     steps: [f32; 2],
+    bias: f32,
+    normalise: bool,
 }
 
-impl Model {
-    /// Assembles a model; `version` in `info` is replaced by the fingerprint
-    /// of the weights as they will be saved.
-    pub(crate) fn new(mut info: ModelInfo, weights: Vec<f32>, values: Option<Vec<f32>>) -> Model {
-        // Quantise now, so that the model in memory scores exactly as the
-        // same model saved and loaded again.
-        let (weights, w_scale, w_q) = quantise(&weights);
-        let values = values.map(|v| quantise(&v));
-        let mut fingerprint_input = w_q;
-        if let Some((_, _, q)) = &values {
-            fingerprint_input.extend_from_slice(q);
-        }
-        fingerprint_input.extend_from_slice(&info.bias.to_le_bytes());
-        fingerprint_input.extend_from_slice(&w_scale.to_le_bytes());
-        let cal = serde_json::to_vec(&(&info.calibration, &info.features, info.normalise)).unwrap_or_default();
-        fingerprint_input.extend_from_slice(&cal);
-        info.version = format!("1.{:08x}", stable_hash(&fingerprint_input) >> 32);
-        Model::assemble(info, weights, values.map(|(v, _, _)| v))
-    }
-
-    fn assemble(info: ModelInfo, weights: Vec<f32>, values: Option<Vec<f32>>) -> Model {
-        let (_, w_step, w_q) = quantise(&weights);
-        let (v_step, v_q) = match &values {
+impl Part {
+    /// Quantises the weights (and values) as a file stores them.
+    fn new(weights: &[f32], values: Option<&[f32]>, bias: f32, normalise: bool) -> Part {
+        let (weights, w_step, w_q) = quantise(weights);
+        let (values, v_step, v_q) = match values {
             Some(v) => {
-                let (_, step, q) = quantise(v);
-                (step, q)
+                let (v, step, q) = quantise(v);
+                (Some(v), step, q)
             }
-            None => (0.0, vec![0u8; w_q.len()]),
+            None => (None, 0.0, vec![0u8; w_q.len()]),
         };
         let packed = w_q
             .chunks_exact(2)
             .zip(v_q.chunks_exact(2))
             .map(|(w, v)| [i16::from_le_bytes([w[0], w[1]]), i16::from_le_bytes([v[0], v[1]])])
             .collect();
-        Model { info, weights, values, packed, steps: [w_step, v_step] }
+        Part { weights, values, packed, steps: [w_step, v_step], bias, normalise }
+    }
+
+    fn margin_of(&self, buckets: &[u32]) -> f32 {
+        let (dot, s) = self.dot_and_scale(buckets);
+        s * dot + self.bias
+    }
+
+    /// The weight sum of `buckets` and the document scale they imply.
+    fn dot_and_scale(&self, buckets: &[u32]) -> (f32, f32) {
+        // Integer sums are exact, so the margin does not depend on the order
+        // of the buckets.
+        let (mut dot, mut sq) = (0i64, 0i64);
+        for &j in buckets {
+            let [w, v] = self.packed[j as usize];
+            dot += i64::from(w);
+            sq += i64::from(v) * i64::from(v);
+        }
+        self.finish(dot, sq)
+    }
+
+    /// [`Part::dot_and_scale`] of the distinct buckets among `raw`.
+    fn dot_and_scale_raw(&self, raw: &[u32]) -> (f32, f32) {
+        let gathered = self.gather(raw);
+        let (mut dot, mut sq) = (0i64, 0i64);
+        for_each_distinct(raw, |i| {
+            let [w, v] = gathered[i];
+            dot += i64::from(w);
+            sq += i64::from(v) * i64::from(v);
+        });
+        self.finish(dot, sq)
+    }
+
+    /// [`Part::dot_and_scale_raw`] of a document's occurrences, laid out as
+    /// [`FeatureSpec::raw_features_at`] lists them without character
+    /// n-grams, which also adds to `sums[s]` the quantised weight of each
+    /// distinct n-gram lying wholly in sentence `s` (`token_sentence` gives
+    /// each token's sentence, in non-decreasing order). One hash probe per
+    /// occurrence serves both: each distinct bucket remembers the last
+    /// sentence it was counted in.
+    fn dot_scale_sentences(&self, raw: &[u32], token_sentence: &[u32], max_ngram: usize, sums: &mut [i64]) -> (f32, f32) {
+        #[derive(Clone, Copy)]
+        struct Slot {
+            bucket: u32,
+            stamp: u32,
+            weight: i16,
+        }
+        const EMPTY: u32 = u32::MAX;
+        let bits = (raw.len() * 2).next_power_of_two().trailing_zeros().max(4);
+        let mask = (1usize << bits) - 1;
+        let mut table = vec![Slot { bucket: EMPTY, stamp: EMPTY, weight: 0 }; 1 << bits];
+        let gathered = self.gather(raw);
+        let (mut dot, mut sq) = (0i64, 0i64);
+        let mut at = 0;
+        for (t, &sentence) in token_sentence.iter().enumerate() {
+            let group = (t + 1).min(max_ngram);
+            for k in 0..group {
+                let Some(&j) = raw.get(at + k) else { break };
+                // The (k + 1)-gram ending at token t starts at token t - k.
+                let inside = token_sentence[t - k] == sentence;
+                let mut slot = (j.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize;
+                loop {
+                    let held = &mut table[slot];
+                    if held.bucket == EMPTY {
+                        let [w, v] = gathered[at + k];
+                        dot += i64::from(w);
+                        sq += i64::from(v) * i64::from(v);
+                        *held = Slot { bucket: j, stamp: if inside { sentence } else { EMPTY }, weight: w };
+                        if inside {
+                            sums[sentence as usize] += i64::from(w);
+                        }
+                        break;
+                    }
+                    if held.bucket == j {
+                        if inside && held.stamp != sentence {
+                            held.stamp = sentence;
+                            sums[sentence as usize] += i64::from(held.weight);
+                        }
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+            }
+            at += group;
+        }
+        self.finish(dot, sq)
+    }
+
+    /// The packed entries of `raw`, read in one branch-free pass first: the
+    /// table is several MB, and loads that do not wait on a branch overlap
+    /// their cache misses, where the hash probing that follows would take
+    /// them one at a time (it halves the time of a long review).
+    fn gather(&self, raw: &[u32]) -> Vec<[i16; 2]> {
+        raw.iter().map(|&j| self.packed[j as usize]).collect()
+    }
+
+    fn finish(&self, dot: i64, sq: i64) -> (f32, f32) {
+        let s = if self.normalise && sq > 0 {
+            (1.0 / ((sq as f64).sqrt() * f64::from(self.steps[1]))) as f32
+        } else {
+            1.0
+        };
+        ((dot as f64 * f64::from(self.steps[0])) as f32, s)
+    }
+
+    /// The weight sum of `buckets`, unscaled.
+    fn dot(&self, buckets: &[u32]) -> f32 {
+        let dot: i64 = buckets.iter().map(|&j| i64::from(self.packed[j as usize][0])).sum();
+        (dot as f64 * f64::from(self.steps[0])) as f32
+    }
+
+    /// The quantised arrays, for the file and the fingerprint.
+    fn arrays(&self) -> impl Iterator<Item = &Vec<f32>> {
+        std::iter::once(&self.weights).chain(self.values.as_ref())
+    }
+}
+
+/// A trained verdict model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    info: ModelInfo,
+    main: Part,
+    short: Option<Part>,
+}
+
+/// A classifier's trained arrays: weights (NB ratios folded in) and, when
+/// documents are normalised, the feature values.
+pub(crate) type Arrays = (Vec<f32>, Option<Vec<f32>>);
+
+impl Model {
+    /// Assembles a model; `version` in `info` is replaced by the fingerprint
+    /// of the weights as they will be saved. `short` goes with `info.short`.
+    pub(crate) fn new(mut info: ModelInfo, main: Arrays, short: Option<Arrays>) -> Model {
+        // Quantise now, so that the model in memory scores exactly as the
+        // same model saved and loaded again.
+        let main = Part::new(&main.0, main.1.as_deref(), info.bias, info.normalise);
+        let short = match (short, &info.short) {
+            (Some((w, v)), Some(s)) => Some(Part::new(&w, v.as_deref(), s.bias, s.normalise)),
+            _ => None,
+        };
+        if short.is_none() {
+            info.short = None;
+        }
+        let mut fingerprint_input = Vec::new();
+        for array in main.arrays().chain(short.iter().flat_map(Part::arrays)) {
+            fingerprint_input.extend_from_slice(&quantise(array).2);
+        }
+        fingerprint_input.extend_from_slice(&info.bias.to_le_bytes());
+        fingerprint_input.extend_from_slice(&main.steps[0].to_le_bytes());
+        let cal = serde_json::to_vec(&(&info.calibration, &info.features, info.normalise, &info.short)).unwrap_or_default();
+        fingerprint_input.extend_from_slice(&cal);
+        info.version = format!("1.{:08x}", stable_hash(&fingerprint_input) >> 32);
+        Model { info, main, short }
     }
 
     /// What the model says about itself.
@@ -154,41 +308,59 @@ impl Model {
         format!("{}@{}", self.info.name, self.info.version)
     }
 
-    /// The classifier's margin for a document's de-duplicated buckets:
-    /// positive means fresh.
+    /// The main classifier's margin for a document's de-duplicated buckets
+    /// (as [`FeatureSpec::features`] of `info().features` finds them):
+    /// positive means fresh. [`Model::margin`] also consults the short-text
+    /// classifier.
     pub fn margin_of(&self, buckets: &[u32]) -> f32 {
-        // Integer sums are exact, so the margin does not depend on the order
-        // of the buckets.
-        let (mut dot, mut sq) = (0i64, 0i64);
-        for &j in buckets {
-            let [w, v] = self.packed[j as usize];
-            dot += i64::from(w);
-            sq += i64::from(v) * i64::from(v);
+        self.main.margin_of(buckets)
+    }
+
+    /// The main classifier's margin of a document's de-duplicated buckets and
+    /// the scale it applies to their weights (1 when not normalising).
+    /// `raw` may hold repeats, which count once.
+    pub(crate) fn margin_and_scale(&self, raw: &[u32]) -> (f32, f32) {
+        let (dot, s) = self.main.dot_and_scale_raw(raw);
+        (s * dot + self.main.bias, s)
+    }
+
+    /// [`Model::margin_and_scale`] of a document's occurrences, adding each
+    /// sentence's quantised weight sum to `sums` (see
+    /// [`Model::weight_of_sum`]).
+    pub(crate) fn margin_and_sentences(&self, raw: &[u32], token_sentence: &[u32], max_ngram: usize, sums: &mut [i64]) -> (f32, f32) {
+        let (dot, s) = self.main.dot_scale_sentences(raw, token_sentence, max_ngram, sums);
+        (s * dot + self.main.bias, s)
+    }
+
+    /// The unscaled weight of a quantised weight sum.
+    pub(crate) fn weight_of_sum(&self, sum: i64) -> f32 {
+        (sum as f64 * f64::from(self.main.steps[0])) as f32
+    }
+
+    /// The main classifier's unscaled weight sum of some buckets.
+    pub(crate) fn weight_sum(&self, buckets: &[u32]) -> f32 {
+        self.main.dot(buckets)
+    }
+
+    /// The margin of a text whose main margin and token count are known.
+    pub(crate) fn mixed_margin(&self, text: &str, main: f32, tokens: usize) -> f32 {
+        match (&self.short, &self.info.short) {
+            (Some(part), Some(s)) if tokens <= s.max_tokens as usize => {
+                let mut own = Vec::new();
+                s.features.features(text, &mut own);
+                let w = s.main_weight;
+                (1.0 - w) * part.margin_of(&own) + w * main
+            }
+            _ => main,
         }
-        let s = if self.info.normalise && sq > 0 {
-            (1.0 / ((sq as f64).sqrt() * f64::from(self.steps[1]))) as f32
-        } else {
-            1.0
-        };
-        s * (dot as f64 * f64::from(self.steps[0])) as f32 + self.info.bias
-    }
-
-    /// The weight of one bucket, scaled as in [`Model::margin_of`] for a
-    /// document of scale `s`.
-    pub(crate) fn weight(&self, bucket: u32) -> f32 {
-        self.weights[bucket as usize]
-    }
-
-    /// The document scale applied to a set of buckets (1 when not normalising).
-    pub(crate) fn scale_of(&self, buckets: &[u32]) -> f32 {
-        row_scale(buckets, self.values.as_deref(), self.info.normalise)
     }
 
     /// The margin of a text.
     pub fn margin(&self, text: &str) -> f32 {
-        let mut buckets = Vec::new();
-        self.info.features.features(text, &mut buckets);
-        self.margin_of(&buckets)
+        let mut raw = Vec::new();
+        let tokens = self.info.features.raw_features(text, &mut raw);
+        let main = self.margin_and_scale(&raw).0;
+        self.mixed_margin(text, main, tokens)
     }
 
     /// Writes the model to `path` (gzip; quantised weights; a few MB).
@@ -203,14 +375,16 @@ impl Model {
         Model::from_bytes(&bytes)
     }
 
-    /// The model file's bytes.
+    /// The model file's bytes: a JSON header, then each array (main weights,
+    /// main values, short weights, short values; values only when
+    /// normalising) as a step and 16-bit steps.
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         let header = serde_json::to_vec(&self.info).map_err(|e| Error::Model(e.to_string()))?;
-        let mut raw = Vec::with_capacity(self.weights.len() * 2 * 2 + header.len() + 64);
+        let mut raw = Vec::with_capacity(self.main.weights.len() * 2 * 2 + header.len() + 64);
         raw.extend_from_slice(MAGIC);
         raw.extend_from_slice(&(header.len() as u32).to_le_bytes());
         raw.extend_from_slice(&header);
-        for array in std::iter::once(&self.weights).chain(self.values.as_ref()) {
+        for array in self.main.arrays().chain(self.short.iter().flat_map(Part::arrays)) {
             let (_, scale, q) = quantise(array);
             raw.extend_from_slice(&scale.to_le_bytes());
             raw.extend_from_slice(&q);
@@ -230,22 +404,30 @@ impl Model {
         let len = u32::from_le_bytes([len[0], len[1], len[2], len[3]]) as usize;
         let (header, mut rest) = rest.split_at_checked(len).ok_or_else(|| bad("truncated header"))?;
         let info: ModelInfo = serde_json::from_slice(header).map_err(|e| Error::Model(e.to_string()))?;
-        if !(8..=26).contains(&info.features.bits) {
-            return Err(bad("feature bits out of range"));
-        }
-        let dim = info.features.dim();
-        let mut arrays = Vec::new();
-        for _ in 0..(1 + usize::from(info.normalise)) {
-            let (array, tail) = dequantise(rest, dim).ok_or_else(|| bad("truncated weights"))?;
-            arrays.push(array);
+        let mut read_part = |spec: &FeatureSpec, normalise: bool, bias: f32| -> Result<Part> {
+            if !(8..=26).contains(&spec.bits) {
+                return Err(bad("feature bits out of range"));
+            }
+            let (weights, tail) = dequantise(rest, spec.dim()).ok_or_else(|| bad("truncated weights"))?;
             rest = tail;
-        }
+            let values = if normalise {
+                let (values, tail) = dequantise(rest, spec.dim()).ok_or_else(|| bad("truncated weights"))?;
+                rest = tail;
+                Some(values)
+            } else {
+                None
+            };
+            Ok(Part::new(&weights, values.as_deref(), bias, normalise))
+        };
+        let main = read_part(&info.features, info.normalise, info.bias)?;
+        let short = match &info.short {
+            Some(s) => Some(read_part(&s.features, s.normalise, s.bias)?),
+            None => None,
+        };
         if !rest.is_empty() {
             return Err(bad("trailing bytes"));
         }
-        let values = if info.normalise { arrays.pop() } else { None };
-        let weights = arrays.pop().ok_or_else(|| bad("no weights"))?;
-        Ok(Model::assemble(info, weights, values))
+        Ok(Model { info, main, short })
     }
 }
 

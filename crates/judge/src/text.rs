@@ -18,79 +18,99 @@ use unicode_normalization::char::decompose_canonical;
 pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
     // Tokens are cut from `text` or built from whole characters, so they are
     // valid UTF-8 and the conversion never yields the empty default.
-    for_each_token_bytes(text, |t| f(std::str::from_utf8(t).unwrap_or_default()));
+    for_each_token_bytes(text, |t, _| f(std::str::from_utf8(t).unwrap_or_default()));
 }
 
-/// [`for_each_token`] with each token's UTF-8 bytes: what hashing needs,
-/// without re-checking the bytes.
-pub(crate) fn for_each_token_bytes(text: &str, mut f: impl FnMut(&[u8])) {
+/// [`for_each_token`] with each token's UTF-8 bytes and the byte offset in
+/// `text` where it starts: what hashing and evidence need, without
+/// re-checking the bytes.
+pub(crate) fn for_each_token_bytes(text: &str, mut f: impl FnMut(&[u8], usize)) {
     if text.is_ascii() && !text.contains('&') {
         return for_each_ascii_token(text.as_bytes(), f);
     }
     let mut word = String::with_capacity(32);
-    let mut chars = Normalised::new(text).peekable();
-    while let Some(c) = chars.next() {
+    let mut word_start = 0;
+    let mut chars = Normalised::new(text);
+    let mut current = chars.next_at();
+    while let Some((c, at)) = current {
+        let next = chars.next_at();
         if c.is_alphanumeric() {
             if word.len() >= 64 {
                 // As in `for_each_ascii_token`: a run longer than any word is cut.
-                f(word.as_bytes());
+                f(word.as_bytes(), word_start);
                 word.clear();
             }
+            if word.is_empty() {
+                word_start = at;
+            }
             word.push(c);
-            continue;
-        }
-        if (c == '\'' || c == '-')
-            && !word.is_empty()
-            && chars.peek().is_some_and(|n| n.is_alphanumeric())
-        {
+        } else if (c == '\'' || c == '-') && !word.is_empty() && next.is_some_and(|(n, _)| n.is_alphanumeric()) {
             word.push(c);
-            continue;
+        } else {
+            if !word.is_empty() {
+                f(word.as_bytes(), word_start);
+                word.clear();
+            }
+            if !c.is_whitespace() {
+                let mut buf = [0u8; 4];
+                f(c.encode_utf8(&mut buf).as_bytes(), at);
+            }
         }
-        if !word.is_empty() {
-            f(word.as_bytes());
-            word.clear();
-        }
-        if !c.is_whitespace() {
-            let mut buf = [0u8; 4];
-            f(c.encode_utf8(&mut buf).as_bytes());
-        }
+        current = next;
     }
     if !word.is_empty() {
-        f(word.as_bytes());
+        f(word.as_bytes(), word_start);
     }
 }
 
+/// Whether a byte can be part of a word in ASCII text.
+const fn ascii_word_table() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+}
+
+static ASCII_WORD: [bool; 256] = ascii_word_table();
+
 /// [`for_each_token`] for ASCII text without entities, the common case,
 /// byte by byte: the same rules without the character mapping.
-fn for_each_ascii_token(bytes: &[u8], mut f: impl FnMut(&[u8])) {
+fn for_each_ascii_token(bytes: &[u8], mut f: impl FnMut(&[u8], usize)) {
     let mut word = [0u8; 64];
     let mut len = 0usize;
+    let mut start = 0usize;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         i += 1;
-        if b.is_ascii_alphanumeric()
-            || ((b == b'\'' || b == b'-') && len > 0 && bytes.get(i).is_some_and(|n| n.is_ascii_alphanumeric()))
+        if ASCII_WORD[usize::from(b)]
+            || ((b == b'\'' || b == b'-') && len > 0 && bytes.get(i).is_some_and(|n| ASCII_WORD[usize::from(*n)]))
         {
             if len == word.len() {
                 // A run longer than any word: emit it in pieces rather than grow.
-                f(&word[..len]);
+                f(&word[..len], start);
                 len = 0;
+            }
+            if len == 0 {
+                start = i - 1;
             }
             word[len] = b.to_ascii_lowercase();
             len += 1;
             continue;
         }
         if len > 0 {
-            f(&word[..len]);
+            f(&word[..len], start);
             len = 0;
         }
         if !b.is_ascii_whitespace() && b != 0x0b {
-            f(std::slice::from_ref(&bytes[i - 1]));
+            f(std::slice::from_ref(&bytes[i - 1]), i - 1);
         }
     }
     if len > 0 {
-        f(&word[..len]);
+        f(&word[..len], start);
     }
 }
 
@@ -109,11 +129,21 @@ struct Normalised<'a> {
     rest: &'a str,
     pending: [char; 3],
     n_pending: usize,
+    /// The length of the whole text, to tell offsets from `rest`.
+    len: usize,
+    /// The offset of the source character of the last character returned.
+    last: usize,
 }
 
 impl<'a> Normalised<'a> {
     fn new(text: &'a str) -> Self {
-        Normalised { rest: text, pending: ['\0'; 3], n_pending: 0 }
+        Normalised { rest: text, pending: ['\0'; 3], n_pending: 0, len: text.len(), last: 0 }
+    }
+
+    /// The next character and the byte offset of the text it comes from.
+    fn next_at(&mut self) -> Option<(char, usize)> {
+        let c = self.next()?;
+        Some((c, self.last))
     }
 
     fn queue(&mut self, c: char, times: usize) -> char {
@@ -134,6 +164,7 @@ impl Iterator for Normalised<'_> {
             self.n_pending -= 1;
             return Some(self.pending[self.n_pending]);
         }
+        self.last = self.len - self.rest.len();
         let mut iter = self.rest.chars();
         let c = iter.next()?;
         self.rest = iter.as_str();

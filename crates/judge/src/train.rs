@@ -12,7 +12,7 @@ use crate::corpus::{self, Doc, Source};
 use crate::error::{Error, Result};
 use crate::features::{FeatureSpec, stable_hash};
 use crate::linear::{Dataset, Linear, Loss, Problem, fit, nb_ratios};
-use crate::model::{Calibration, Model, ModelInfo};
+use crate::model::{Calibration, Model, ModelInfo, ShortInfo};
 
 /// How to train. `TrainOptions::default()` builds the shipped model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,10 +52,50 @@ pub struct TrainOptions {
     pub balance: bool,
     /// Seed of every shuffle.
     pub seed: u64,
+    /// A second classifier for short texts, mixed with this one on them.
+    #[serde(default)]
+    pub short: Option<Box<ShortOptions>>,
+}
+
+/// How to train the short-text classifier and mix it with the main one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShortOptions {
+    /// Texts of at most this many tokens are read by both classifiers (Rotten
+    /// Tomatoes snippets have at most 59; full reviews hundreds).
+    pub max_tokens: u32,
+    /// The short classifier's own training options (its `short` is ignored);
+    /// only its sources' documents of at most `max_tokens` tokens train it.
+    pub model: TrainOptions,
+    /// The candidate shares of the main classifier in the mixed margin.
+    pub mix_grid: Vec<f32>,
+    /// The share is the candidate with the best accuracy on these many
+    /// cross-validation folds of the short training documents.
+    pub mix_folds: u32,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
+        let short = ShortOptions {
+            max_tokens: 64,
+            model: TrainOptions {
+                name: "nbsvm-short".into(),
+                sources: vec![Source::RtPolarity],
+                source_weights: vec![1.0],
+                features: FeatureSpec { bits: 21, max_ngram: 2, negation: false, char_ngrams: 5 },
+                beta: 0.25,
+                calibration_folds: 0,
+                ..TrainOptions::single()
+            },
+            mix_grid: vec![0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+            mix_folds: 5,
+        };
+        TrainOptions { short: Some(Box::new(short)), ..TrainOptions::single() }
+    }
+}
+
+impl TrainOptions {
+    /// The main classifier's options alone, without a short-text classifier.
+    pub fn single() -> Self {
         TrainOptions {
             name: "nbsvm-tri".into(),
             sources: vec![Source::PolarityV2, Source::RtPolarity, Source::ScaleData],
@@ -73,11 +113,10 @@ impl Default for TrainOptions {
             calibration_folds: 5,
             balance: false,
             seed: 2012,
+            short: None,
         }
     }
-}
 
-impl TrainOptions {
     fn weight_of(&self, source: Source) -> Option<f32> {
         let at = self.sources.iter().position(|&s| s == source)?;
         Some(self.source_weights.get(at).copied().unwrap_or(1.0))
@@ -106,6 +145,11 @@ pub(crate) struct Prepared {
     pub docs: Vec<Doc>,
     pub data: Dataset,
     pub targets: Vec<f32>,
+    /// Each document's number of tokens.
+    pub tokens: Vec<u32>,
+    /// The documents featurised for the short classifier (empty rows for
+    /// documents too long for it), when there is one.
+    pub short_data: Option<Dataset>,
 }
 
 impl Prepared {
@@ -115,21 +159,28 @@ impl Prepared {
             let ramr = corpus::load_ramr(corpora_dir, &docs)?;
             docs.extend(ramr);
         }
-        let spec = options.features;
-        let rows: Vec<Vec<u32>> = docs
-            .par_iter()
-            .map_init(Vec::new, |buf, doc| {
-                spec.features(&doc.text, buf);
-                // The solver's float sums follow the order of a row; sorting
-                // makes training independent of how features were found.
-                buf.sort_unstable();
-                buf.clone()
-            })
-            .collect();
-        let mut data = Dataset::new();
-        for row in &rows {
-            data.push(row);
-        }
+        let featurise = |spec: FeatureSpec, max_tokens: Option<u32>| -> (Dataset, Vec<u32>) {
+            let rows: Vec<(Vec<u32>, u32)> = docs
+                .par_iter()
+                .map_init(Vec::new, |buf, doc| {
+                    let tokens = spec.features(&doc.text, buf) as u32;
+                    if max_tokens.is_some_and(|m| tokens > m) {
+                        return (Vec::new(), tokens);
+                    }
+                    // The solver's float sums follow the order of a row; sorting
+                    // makes training independent of how features were found.
+                    buf.sort_unstable();
+                    (buf.clone(), tokens)
+                })
+                .collect();
+            let mut data = Dataset::new();
+            for (row, _) in &rows {
+                data.push(row);
+            }
+            (data, rows.into_iter().map(|r| r.1).collect())
+        };
+        let (data, tokens) = featurise(options.features, None);
+        let short_data = options.short.as_ref().map(|s| featurise(s.model.features, Some(s.max_tokens)).0);
         let targets = docs
             .iter()
             .map(|d| match d.positive {
@@ -138,7 +189,20 @@ impl Prepared {
                 None => 0.0,
             })
             .collect();
-        Ok(Prepared { docs, data, targets })
+        Ok(Prepared { docs, data, targets, tokens, short_data })
+    }
+
+    /// The rows usable to train the short classifier: short documents of its
+    /// sources, leaving out `held_out` rows and their twins.
+    pub fn short_rows(&self, short: &ShortOptions, held_out: &[usize]) -> Vec<usize> {
+        let mut rows = self.training_rows(&short.model, held_out);
+        rows.retain(|&i| self.tokens[i] <= short.max_tokens);
+        rows
+    }
+
+    /// Whether document `i` is read by the short classifier too under `options`.
+    pub fn is_short(&self, options: &TrainOptions, i: usize) -> bool {
+        options.short.as_ref().is_some_and(|s| self.tokens[i] <= s.max_tokens)
     }
 
     /// The rows usable to train a classifier under `options`, leaving out
@@ -174,7 +238,82 @@ impl Classifier {
     }
 }
 
-pub(crate) fn fit_classifier(prep: &Prepared, rows: &[usize], options: &TrainOptions) -> Classifier {
+/// The main classifier and, where configured, the short one with the main
+/// classifier's share of the mixed margin.
+pub(crate) struct Fitted {
+    pub main: Classifier,
+    pub short: Option<(Classifier, f32)>,
+}
+
+impl Fitted {
+    /// The margin of document `i` of `prep`, as the shipped model reads it.
+    pub fn margin(&self, prep: &Prepared, options: &TrainOptions, i: usize) -> f32 {
+        let main = self.main.margin(prep.data.row(i));
+        match (&self.short, &prep.short_data) {
+            (Some((clf, w)), Some(data)) if prep.is_short(options, i) => (1.0 - w) * clf.margin(data.row(i)) + w * main,
+            _ => main,
+        }
+    }
+}
+
+/// Fits the main classifier, and the short one with its mixing share when
+/// `with_short` and `options` has one, leaving out `held_out` and its twins.
+pub(crate) fn fit_all(prep: &Prepared, options: &TrainOptions, held_out: &[usize], with_short: bool) -> Fitted {
+    let fit_main = || fit_classifier(prep, &prep.data, &prep.training_rows(options, held_out), options);
+    match (&options.short, &prep.short_data) {
+        (Some(s), Some(data)) if with_short => {
+            let (main, (clf, w)) = rayon::join(fit_main, || {
+                rayon::join(
+                    || fit_classifier(prep, data, &prep.short_rows(s, held_out), &s.model),
+                    || choose_mix(prep, options, s, data, held_out),
+                )
+            });
+            Fitted { main, short: Some((clf, w)) }
+        }
+        _ => Fitted { main: fit_main(), short: None },
+    }
+}
+
+/// The main classifier's share of the mixed margin: the candidate of
+/// `short.mix_grid` with the best accuracy on cross-validation folds of the
+/// short training documents (both classifiers refitted without each fold).
+/// Ties go to the smaller share.
+fn choose_mix(prep: &Prepared, options: &TrainOptions, short: &ShortOptions, data: &Dataset, held_out: &[usize]) -> f32 {
+    let rows = prep.short_rows(short, held_out);
+    let k = u64::from(short.mix_folds.max(2));
+    let mut folds = vec![Vec::new(); k as usize];
+    for &i in &rows {
+        let h = stable_hash(prep.docs[i].id.as_bytes()) ^ options.seed.rotate_left(17);
+        folds[(stable_hash(&h.to_le_bytes()) % k) as usize].push(i);
+    }
+    let correct: Vec<usize> = folds
+        .par_iter()
+        .map(|fold| {
+            let held: Vec<usize> = held_out.iter().chain(fold).copied().collect();
+            let (main, own) = rayon::join(
+                || fit_classifier(prep, &prep.data, &prep.training_rows(options, &held), options),
+                || fit_classifier(prep, data, &prep.short_rows(short, &held), &short.model),
+            );
+            let mut correct = vec![0usize; short.mix_grid.len()];
+            for &i in fold {
+                let (m, s) = (main.margin(prep.data.row(i)), own.margin(data.row(i)));
+                for (c, &w) in correct.iter_mut().zip(&short.mix_grid) {
+                    *c += usize::from((((1.0 - w) * s + w * m) > 0.0) == (prep.targets[i] > 0.0));
+                }
+            }
+            correct
+        })
+        .reduce(|| vec![0; short.mix_grid.len()], |a, b| a.iter().zip(&b).map(|(x, y)| x + y).collect());
+    let mut best = (0usize, 0.0f32);
+    for (&c, &w) in correct.iter().zip(&short.mix_grid) {
+        if c > best.0 {
+            best = (c, w);
+        }
+    }
+    best.1
+}
+
+pub(crate) fn fit_classifier(prep: &Prepared, data: &Dataset, rows: &[usize], options: &TrainOptions) -> Classifier {
     let dim = options.features.dim();
     let mut weights: Vec<f32> = prep.docs.iter().map(|d| options.weight_of(d.source).unwrap_or(0.0)).collect();
     if options.balance {
@@ -194,9 +333,9 @@ pub(crate) fn fit_classifier(prep: &Prepared, rows: &[usize], options: &TrainOpt
     let costs: Vec<f32> = weights.iter().map(|w| w * options.cost).collect();
     let ratios = options
         .naive_bayes
-        .then(|| nb_ratios(&prep.data, rows, &prep.targets, &weights, dim, options.nb_alpha));
+        .then(|| nb_ratios(data, rows, &prep.targets, &weights, dim, options.nb_alpha));
     let problem = Problem {
-        data: &prep.data,
+        data,
         rows,
         targets: &prep.targets,
         costs: &costs,
@@ -244,7 +383,7 @@ pub(crate) fn unseen_scale_margins(prep: &Prepared, options: &TrainOptions, k: u
         .par_iter()
         .flat_map_iter(|test| {
             let rows = prep.training_rows(options, test);
-            let clf = fit_classifier(prep, &rows, options);
+            let clf = fit_classifier(prep, &prep.data, &rows, options);
             test.iter()
                 .map(|&i| (i, clf.margin(prep.data.row(i)), 100.0 * prep.docs[i].rating.unwrap_or(0.5)))
                 .collect::<Vec<_>>()
@@ -264,8 +403,8 @@ pub(crate) fn train_prepared(prep: &Prepared, options: &TrainOptions, started: I
     if rows.is_empty() {
         return Err(Error::Train("no labelled documents in the chosen corpora".into()));
     }
-    let (clf, unseen) = rayon::join(
-        || fit_classifier(prep, &rows, options),
+    let (fitted, unseen) = rayon::join(
+        || fit_all(prep, options, &[], true),
         || {
             if options.weight_of(Source::ScaleData).is_some() && options.calibration_folds >= 2 {
                 unseen_scale_margins(prep, options, options.calibration_folds)
@@ -291,6 +430,7 @@ pub(crate) fn train_prepared(prep: &Prepared, options: &TrainOptions, started: I
             None => documents.push((s, 1)),
         }
     }
+    let Fitted { main: clf, short } = fitted;
     let buckets_used = clf.weights.iter().filter(|w| **w != 0.0).count();
     let trained_on = documents
         .iter()
@@ -305,8 +445,24 @@ pub(crate) fn train_prepared(prep: &Prepared, options: &TrainOptions, started: I
         bias: clf.bias,
         calibration,
         trained_on: format!("{trained_on}; seed {}", options.seed),
+        short: None,
     };
-    let model = Model::new(info, clf.weights, clf.values);
+    let (info, short) = match (short, &options.short) {
+        (Some((sclf, w)), Some(s)) => {
+            let trained_on = format!("{}; short texts (≤ {} tokens) also read by a model of {}", info.trained_on, s.max_tokens,
+                s.model.sources.iter().map(|s| s.name()).collect::<Vec<_>>().join("+"));
+            let short_info = ShortInfo {
+                features: s.model.features,
+                normalise: s.model.normalise,
+                bias: sclf.bias,
+                max_tokens: s.max_tokens,
+                main_weight: w,
+            };
+            (ModelInfo { short: Some(short_info), trained_on, ..info }, Some((sclf.weights, sclf.values)))
+        }
+        _ => (info, None),
+    };
+    let model = Model::new(info, (clf.weights, clf.values), short);
     let report = TrainReport {
         documents,
         buckets_used,

@@ -1,0 +1,164 @@
+//! Which sentences may be evidence: opinion prose, never the furniture around
+//! it (credit blocks, headers, rating lines, bylines, sign-offs).
+//!
+//! Raw reviews, as critics post them, open with a title, a byline and a
+//! copyright line, carry "Cast: … Director: …" blocks and a rating line, and
+//! end with a signature and an address. None of it is the critic's reading
+//! of the film, so none of it may be quoted as the reason for a verdict. The
+//! rules below look at the shape of each line (labels, grades, addresses,
+//! capitalisation, indentation), not at any known name or site.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// The part of the sentence `range` of `text` that can be evidence: its
+/// leading and trailing non-prose lines cut off. `None` when nothing is
+/// left, or when a non-prose line sits between prose lines (a run-together
+/// block rather than a sentence).
+pub(crate) fn prose_part(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let mut first: Option<Range<usize>> = None;
+    let mut last: Option<Range<usize>> = None;
+    let mut gap = false;
+    let mut at = range.start;
+    for segment in text[range.clone()].split('\n') {
+        let seg = at..at + segment.len();
+        at = seg.end + 1;
+        if segment.trim().is_empty() {
+            continue;
+        }
+        if is_prose_line(whole_line(text, seg.clone())) {
+            if last.is_some() && gap {
+                return None;
+            }
+            first.get_or_insert(seg.clone());
+            last = Some(seg);
+        } else if first.is_some() {
+            gap = true;
+        }
+    }
+    let (first, last) = (first?, last?);
+    let s = &text[first.start..last.end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    Some(first.start + lead..last.end - trail)
+}
+
+/// The line of `text` holding the byte range `seg` (which has no line
+/// break), from its start to the end of `seg`: a sentence starting halfway
+/// along a line is judged with what precedes it (a name that ends one line
+/// and starts a sentence is not a title line), but not with what follows it
+/// on its last line (a rating or notice after the sentence's end).
+fn whole_line(text: &str, seg: Range<usize>) -> &str {
+    let start = text[..seg.start].rfind('\n').map_or(0, |i| i + 1);
+    &text[start..seg.end]
+}
+
+/// Whether a line of a review reads as prose rather than as a header,
+/// credit, rating line, byline or signature.
+pub(crate) fn is_prose_line(line: &str) -> bool {
+    static FURNITURE: OnceLock<Regex> = OnceLock::new();
+    let furniture = FURNITURE.get_or_init(|| {
+        Regex::new(concat!(
+            // Addresses and notices.
+            r"(?i:https?://|www\.|\w@\w|copyright|\(c\)|©)",
+            // Grades: stars, "out of 4", "3/4", "7 / 10", "rating:", "grade:".
+            r"|\*\s*\*|(?i:\bout\s+of\s+(?:\d|\*|four\b|five\b|ten\b))",
+            r"|\b\d{1,3}(?:\.\d+)?\s*/\s*(?:4|5|10|100)\b",
+            r"|(?i:\b(?:rating|grade|rated)\s*:)",
+            // The rating board's classification.
+            r"|\b(?:MPAA|[Rr]ated\s+(?:G|PG|PG-13|R|NC-17|NR|X)\b)",
+            // Bylines.
+            r"|(?i:\breview(?:ed)?\s+by\b)",
+            // A label opening the line: up to four capitalised words and a colon.
+            r"|^\s*[A-Z][\w.'&/-]*(?:\s+[A-Z(][\w.'&/()-]*){0,3}\s*:",
+            // A signature or a separator.
+            r"|^\s*(?:--|__|==|~~)",
+            // A bulleted item, or columns (a wide gap inside the line).
+            r"|^\s*[*+•o]\s|\S\s{4,}\S",
+        ))
+        .unwrap_or_else(|e| unreachable!("the furniture pattern is a valid regex: {e}"))
+    });
+    let trimmed = line.trim();
+    if trimmed.is_empty() || furniture.is_match(line) {
+        return false;
+    }
+    let non_space = trimmed.chars().filter(|c| !c.is_whitespace()).count();
+    let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
+    // Separators and emoticon lines are mostly not letters.
+    if letters * 2 < non_space {
+        return false;
+    }
+    // Centred titles and bylines: deeply indented short lines.
+    let indent = line.len() - line.trim_start().len();
+    if indent >= 12 && trimmed.len() < 50 {
+        return false;
+    }
+    // Titles and name lists: no word starts in lower case (a wrapped prose
+    // line nearly always has one).
+    let words: Vec<&str> = trimmed.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let lower_start = words.iter().any(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_lowercase));
+    if !lower_start && (words.len() >= 2 || !trimmed.ends_with(['.', '!', '?'])) {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines_are_not_prose() {
+        for line in [
+            "Cast: Ann Example, Bob Sample",
+            "Director: Somebody Else",
+            "U.S. Release Date: 12/19/97 (limited)",
+            "MY RATING (out of 4): **1/2",
+            "Rating: ** 1/2 out of **** (fair)",
+            "                       A film review by Some Critic",
+            "                        Copyright 1997 Some Critic",
+            "-- ",
+            "Some Critic - Movie Site",
+            "http://www.example.com/reviews/",
+            "write to critic@example.com",
+            "THE LONG NIGHT",
+            "----------",
+            "It is rated R for language and would be fine for teenagers.",
+            "The Long Night (R) ** (out of ****)",
+            "* Style                              * Wasted talent, the",
+            "* A lovely score",
+        ] {
+            assert!(!is_prose_line(line), "{line:?} taken for prose");
+        }
+    }
+
+    #[test]
+    fn wrapped_prose_lines_are_prose() {
+        for line in [
+            "     You want a thriller with lots of mindless action, no logic, and a bunch",
+            "Woman) does an amusing turn as \"the man from upstairs,\" the network",
+            "Capsule review:  Boring actioner about a hitchhiker nobody can kill.",
+            "It's a wonderful film.",
+            "of the year, and the best thing in it is the score.",
+        ] {
+            assert!(is_prose_line(line), "{line:?} not taken for prose");
+        }
+    }
+
+    #[test]
+    fn header_lines_are_cut_from_a_sentence_and_blocks_are_refused() {
+        let text = "The Long Night (R) ** (out of ****)\nThe story of a family\nover one hard winter.";
+        let part = prose_part(text, 0..text.len()).map(|r| &text[r]);
+        assert_eq!(part, Some("The story of a family\nover one hard winter."));
+        // A notice after the sentence's end on its last line does not count.
+        let text = "The film is a joy\nfrom start to end.  Rated R.  (C) 1997 Some Critic";
+        let end = text.find("end.").map(|i| i + 4).unwrap_or_default();
+        assert_eq!(prose_part(text, 0..end).map(|r| &text[r]), Some(&text[..end]));
+        let block = "A fine film.\nCast: Ann Example\nand a cast that shines.";
+        assert_eq!(prose_part(block, 0..block.len()), None);
+        let credits = "Cast: Ann Example\nDirector: Somebody Else";
+        assert_eq!(prose_part(credits, 0..credits.len()), None);
+    }
+}
