@@ -1,8 +1,13 @@
 //! Scoring throughput in reviews per CPU-second (user time from
-//! /proc/self/stat, so that other work on a shared machine does not count):
-//! `cargo run --release -p marquee-judge --example throughput -- ../shared/corpora`.
+//! /proc/self/stat, so that other work on a shared machine does not count;
+//! each figure is the best of three runs, as contention only ever slows):
+//! `cargo run --release -p marquee-judge --example throughput -- ../shared/corpora [part]`,
+//! where the optional `part` (`stages`, `reading`, `verdict` or `ramr`) runs
+//! one part only, and an optional count after it uses only that many reviews
+//! (for `valgrind --tool=callgrind`, whose instruction counts do not depend
+//! on the machine's load).
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn cpu_seconds() -> f64 {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
@@ -12,58 +17,73 @@ fn cpu_seconds() -> f64 {
     ticks / 100.0
 }
 
+fn texts(path: &Path, limit: usize) -> anyhow::Result<Vec<String>> {
+    let file = std::fs::File::open(path)?;
+    BufReader::new(flate2::read::GzDecoder::new(file))
+        .lines()
+        .take(limit)
+        .map(|l| Ok(serde_json::from_str::<serde_json::Value>(&l?)?["text"].as_str().unwrap_or("").to_owned()))
+        .collect()
+}
+
+/// The least CPU time of three runs of `rounds` passes of `f` over `texts`,
+/// per text.
+fn best_of_three(texts: &[String], rounds: usize, mut f: impl FnMut(&str) -> f64) -> (f64, f64) {
+    let mut best = f64::INFINITY;
+    let mut sink = 0.0;
+    for _ in 0..3 {
+        let start = cpu_seconds();
+        for _ in 0..rounds {
+            for t in texts {
+                sink += f(t);
+            }
+        }
+        best = best.min(cpu_seconds() - start);
+    }
+    (best / (rounds * texts.len()) as f64, sink)
+}
+
 fn main() -> anyhow::Result<()> {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "../shared/corpora".into()));
-    let file = std::fs::File::open(dir.join("polarity_v2/polarity_v2.jsonl.gz"))?;
-    let texts: Vec<String> = BufReader::new(flate2::read::GzDecoder::new(file))
-        .lines()
-        .map(|l| Ok(serde_json::from_str::<serde_json::Value>(&l?)?["text"].as_str().unwrap_or("").to_owned()))
-        .collect::<anyhow::Result<_>>()?;
-    // An optional second argument runs one part only (`stages`, `reading`
-    // or `verdict`), e.g. under `perf stat -e instructions`.
     let only = std::env::args().nth(2);
     let runs = |part: &str| only.as_deref().is_none_or(|o| o == part);
+    let limit: usize = std::env::args().nth(3).map_or(Ok(usize::MAX), |n| n.parse())?;
+    let polarity = texts(&dir.join("polarity_v2/polarity_v2.jsonl.gz"), limit)?;
     let judge = marquee_judge::Judge::default_model()?;
     let spec = judge.model().info().features;
-    let mut buf = Vec::new();
-    let stages: [(&str, &dyn Fn(&str, &mut Vec<u32>) -> usize); 3] = [
-        ("tokenise", &|t: &str, _: &mut Vec<u32>| {
+    if runs("stages") {
+        let mut buf = Vec::new();
+        let (per, _) = best_of_three(&polarity, 3, |t| {
             let mut n = 0;
             marquee_judge::text::for_each_token(t, |_| n += 1);
-            n
-        }),
-        ("hash n-grams", &|t: &str, b: &mut Vec<u32>| {
-            b.clear();
-            spec.raw_features(t, b);
-            b.len()
-        }),
-        ("distinct buckets", &|t: &str, b: &mut Vec<u32>| {
-            spec.features(t, b);
-            b.len()
-        }),
-    ];
-    for (name, stage) in stages.into_iter().filter(|_| runs("stages")) {
-        let start = cpu_seconds();
-        let mut n = 0;
-        for _ in 0..5 {
-            for t in &texts {
-                n += stage(t, &mut buf);
-            }
-        }
-        println!("  stage {name}: {:.1} µs per review ({} items per review)", (cpu_seconds() - start) * 1e6 / (5 * texts.len()) as f64, n / (5 * texts.len()));
+            n as f64
+        });
+        println!("  stage tokenise: {:.1} µs per review", per * 1e6);
+        let (per, _) = best_of_three(&polarity, 3, |t| {
+            buf.clear();
+            spec.raw_features(t, &mut buf) as f64
+        });
+        println!("  stage tokenise + hash n-grams: {:.1} µs per review", per * 1e6);
+        let (per, _) = best_of_three(&polarity, 3, |t| spec.features(t, &mut buf) as f64);
+        println!("  stage tokenise + hash + distinct buckets: {:.1} µs per review", per * 1e6);
     }
-    for (name, verdicts) in [("reading", false), ("verdict", true)].into_iter().filter(|(n, _)| runs(n)) {
-        let rounds = 5;
-        let start = cpu_seconds();
-        let mut sink = 0f64;
-        for _ in 0..rounds {
-            for t in &texts {
-                sink += if verdicts { judge.verdict(t, None).score as f64 } else { f64::from(judge.reading(t).margin) };
-            }
-        }
-        let secs = cpu_seconds() - start;
-        let n = rounds * texts.len();
-        println!("{name}: {n} polarity_v2 reviews in {secs:.2} CPU s = {:.0} reviews/s (checksum {sink:.1})", n as f64 / secs);
+    if runs("reading") {
+        let (per, sink) = best_of_three(&polarity, 5, |t| f64::from(judge.reading(t).margin));
+        println!("reading: {:.0} polarity_v2 reviews per CPU s ({:.1} µs each; checksum {sink:.1})", 1.0 / per, per * 1e6);
+    }
+    if runs("verdict") {
+        let (per, sink) = best_of_three(&polarity, 5, |t| f64::from(judge.verdict(t, None).score));
+        println!("verdict: {:.0} polarity_v2 reviews per CPU s ({:.1} µs each; checksum {sink:.1})", 1.0 / per, per * 1e6);
+    }
+    if runs("ramr") {
+        let ramr = texts(&dir.join("ramr/ramr.jsonl.gz"), limit.min(2000))?;
+        let bytes = ramr.iter().map(String::len).sum::<usize>() / ramr.len();
+        let (per, sink) = best_of_three(&ramr, 3, |t| f64::from(judge.verdict(t, None).score));
+        println!(
+            "verdict: {:.0} raw ramr reviews per CPU s ({:.1} µs each, {bytes} bytes on average; checksum {sink:.1})",
+            1.0 / per,
+            per * 1e6
+        );
     }
     Ok(())
 }

@@ -15,34 +15,30 @@ use regex::Regex;
 
 /// The part of the sentence `range` of `text` that can be evidence: its
 /// leading and trailing non-prose lines cut off. `None` when nothing is
-/// left, or when a non-prose line sits between prose lines (a run-together
-/// block rather than a sentence).
+/// left, when what is left is not 4 to 80 words long (a fragment, or a
+/// run-together block), or when a non-prose line sits between prose lines.
+/// The lines at the ends are judged first and the inner ones only when the
+/// length fits, since most sentences that fail are far too long.
 pub(crate) fn prose_part(text: &str, range: Range<usize>) -> Option<Range<usize>> {
-    let mut first: Option<Range<usize>> = None;
-    let mut last: Option<Range<usize>> = None;
-    let mut gap = false;
+    let mut segments: Vec<Range<usize>> = Vec::new();
     let mut at = range.start;
-    for segment in text[range.clone()].split('\n') {
-        let seg = at..at + segment.len();
-        at = seg.end + 1;
-        if segment.trim().is_empty() {
-            continue;
+    for segment in text[range].split('\n') {
+        if !segment.trim().is_empty() {
+            segments.push(at..at + segment.len());
         }
-        if is_prose_line(whole_line(text, seg.clone())) {
-            if last.is_some() && gap {
-                return None;
-            }
-            first.get_or_insert(seg.clone());
-            last = Some(seg);
-        } else if first.is_some() {
-            gap = true;
-        }
+        at += segment.len() + 1;
     }
-    let (first, last) = (first?, last?);
-    let s = &text[first.start..last.end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    Some(first.start + lead..last.end - trail)
+    let prose = |seg: &Range<usize>| is_prose_line(whole_line(text, seg.clone()));
+    let first = segments.iter().position(prose)?;
+    let last = segments.iter().rposition(prose)?;
+    let s = &text[segments[first].start..segments[last].end];
+    let start = segments[first].start + (s.len() - s.trim_start().len());
+    let end = segments[last].end - (s.len() - s.trim_end().len());
+    let words = text[start..end].split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(81).count();
+    if !(4..=80).contains(&words) || !segments[first..last].iter().skip(1).all(prose) {
+        return None;
+    }
+    Some(start..end)
 }
 
 /// The line of `text` holding the byte range `seg` (which has no line
@@ -75,17 +71,21 @@ pub(crate) fn is_prose_line(line: &str) -> bool {
             r"|^\s*[A-Z][\w.'&/-]*(?:\s+[A-Z(][\w.'&/()-]*){0,3}\s*:",
             // A signature or a separator.
             r"|^\s*(?:--|__|==|~~)",
-            // A bulleted item, or columns (a wide gap inside the line).
-            r"|^\s*[*+•o]\s|\S\s{4,}\S",
+            // Two columns of bulleted items.
+            r"|(?:^|\s)\*\s.*\s\*\s",
         ))
         .unwrap_or_else(|e| unreachable!("the furniture pattern is a valid regex: {e}"))
     });
     let trimmed = line.trim();
-    if trimmed.is_empty() || furniture.is_match(line) {
+    if trimmed.is_empty() {
         return false;
     }
-    let non_space = trimmed.chars().filter(|c| !c.is_whitespace()).count();
-    let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
+    // The cheap checks of shape come first; the pattern runs last.
+    let (mut non_space, mut letters) = (0usize, 0usize);
+    for c in trimmed.chars() {
+        non_space += usize::from(!c.is_whitespace());
+        letters += usize::from(c.is_alphabetic());
+    }
     // Separators and emoticon lines are mostly not letters.
     if letters * 2 < non_space {
         return false;
@@ -97,12 +97,16 @@ pub(crate) fn is_prose_line(line: &str) -> bool {
     }
     // Titles and name lists: no word starts in lower case (a wrapped prose
     // line nearly always has one).
-    let words: Vec<&str> = trimmed.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-    let lower_start = words.iter().any(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_lowercase));
-    if !lower_start && (words.len() >= 2 || !trimmed.ends_with(['.', '!', '?'])) {
+    let mut words = 0;
+    let mut lower_start = false;
+    for word in trimmed.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)) {
+        words += 1;
+        lower_start |= word.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_lowercase);
+    }
+    if !lower_start && (words >= 2 || !trimmed.ends_with(['.', '!', '?'])) {
         return false;
     }
-    true
+    !furniture.is_match(line)
 }
 
 #[cfg(test)]
@@ -128,7 +132,6 @@ mod tests {
             "It is rated R for language and would be fine for teenagers.",
             "The Long Night (R) ** (out of ****)",
             "* Style                              * Wasted talent, the",
-            "* A lovely score",
         ] {
             assert!(!is_prose_line(line), "{line:?} taken for prose");
         }
@@ -142,6 +145,9 @@ mod tests {
             "Capsule review:  Boring actioner about a hitchhiker nobody can kill.",
             "It's a wonderful film.",
             "of the year, and the best thing in it is the score.",
+            "could create.    As impressive as the first one was, the second",
+            "a loud mess.        Bruce Greenwood (a familiar face",
+            "*  I find it interesting that scenes of social embarrassment make me",
         ] {
             assert!(is_prose_line(line), "{line:?} not taken for prose");
         }
@@ -156,9 +162,15 @@ mod tests {
         let text = "The film is a joy\nfrom start to end.  Rated R.  (C) 1997 Some Critic";
         let end = text.find("end.").map(|i| i + 4).unwrap_or_default();
         assert_eq!(prose_part(text, 0..end).map(|r| &text[r]), Some(&text[..end]));
-        let block = "A fine film.\nCast: Ann Example\nand a cast that shines.";
+        let block = "A fine film.\nCast: Ann Example\nand a cast that shines, as it should.";
         assert_eq!(prose_part(block, 0..block.len()), None);
         let credits = "Cast: Ann Example\nDirector: Somebody Else";
         assert_eq!(prose_part(credits, 0..credits.len()), None);
+        let one = "It is a lovely film.";
+        assert_eq!(prose_part(one, 0..one.len()), Some(0..one.len()));
+        // Fragments and run-together blocks are refused too.
+        assert_eq!(prose_part("A joy.", 0..6), None);
+        let long = "word ".repeat(81);
+        assert_eq!(prose_part(&long, 0..long.len()), None);
     }
 }

@@ -90,9 +90,11 @@ impl Judge {
     pub fn verdict(&self, text: &str, grade: Option<&Rating>) -> Verdict {
         let spec = self.model.info().features;
         let ranges = sentences(text);
-        let mut raw = Vec::new();
-        let mut starts = Vec::new();
-        let mut token_sentence = Vec::new();
+        // About one token per five bytes of review prose, and up to
+        // `max_ngram` buckets per token.
+        let mut raw = Vec::with_capacity(text.len() * 3 / 4);
+        let mut starts = Vec::with_capacity(text.len() / 4);
+        let mut token_sentence = Vec::with_capacity(text.len() / 4);
         let mut sentence = 0;
         let tokens = spec.raw_features_at(text, &mut raw, |at| {
             while sentence + 1 < ranges.len() && ranges[sentence].end <= at {
@@ -130,8 +132,9 @@ impl Judge {
                 .into_iter()
                 .zip(sums)
                 .zip(per_sentence)
-                // A sentence of fewer than four tokens has fewer than four words.
-                .filter(|(_, n)| *n >= 4)
+                // A sentence of fewer than four tokens has fewer than four
+                // words; one of hundreds is a run-together block.
+                .filter(|(_, n)| (4..=400).contains(n))
                 .map(|((range, sum), _)| (range, doc_scale * self.model.weight_of_sum(sum)))
                 .collect();
             self.evidence(text, weighed, &occurrences, doc_scale, fresh, label)
@@ -189,17 +192,9 @@ impl Judge {
                 if c.checked {
                     return Some(c.range);
                 }
-                // Run-together blocks are not evidence.
-                if text[c.range.clone()].split_ascii_whitespace().nth(4 * 80).is_some() {
-                    continue;
-                }
-                // Headings, credit lines, rating lines and signatures are not evidence.
+                // Headings, credit lines, rating lines and signatures are not
+                // evidence, nor are fragments and run-together blocks.
                 let Some(range) = prose_part(text, c.range.clone()) else { continue };
-                let words = text[range.clone()].split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-                // Nor are fragments and run-together blocks.
-                if !(4..=80).contains(&words) {
-                    continue;
-                }
                 let weight = if range == c.range { c.weight } else { side * weigh(&range) };
                 if weight > 0.0 {
                     heap.push(Candidate { weight, range, checked: true, ..c });

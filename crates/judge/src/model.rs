@@ -357,7 +357,8 @@ impl Model {
 
     /// The margin of a text.
     pub fn margin(&self, text: &str) -> f32 {
-        let mut raw = Vec::new();
+        // About one token per five bytes, and up to `max_ngram` buckets each.
+        let mut raw = Vec::with_capacity(text.len() * 3 / 4);
         let tokens = self.info.features.raw_features(text, &mut raw);
         let main = self.margin_and_scale(&raw).0;
         self.mixed_margin(text, main, tokens)

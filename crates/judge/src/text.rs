@@ -327,7 +327,6 @@ fn ends_with_abbreviation(before: &str) -> bool {
         "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "mt", "prof", "gen", "col", "lt",
         "sgt", "capt", "rev", "etc", "no", "vol", "ft", "u.s", "e.g", "i.e",
     ];
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
         || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
 }
