@@ -121,13 +121,28 @@ pub(crate) fn error_page(error: ApiError) -> Response {
 }
 
 /// Serves the page for `uri` from the cache, or renders it with `render`
-/// and keeps it.
+/// and keeps it. Only pages that read the query string are cached by it:
+/// for the others, `/films/7?x=1` is `/films/7`, so that made-up query
+/// strings cannot fill the cache with copies.
 pub(crate) async fn cached(
     state: &AppState,
     uri: &Uri,
     render: impl Future<Output = Result<Page, ApiError>>,
 ) -> Response {
+    cached_by(state, uri.path().to_owned(), render).await
+}
+
+/// [`cached`] for pages whose content depends on the query string.
+pub(crate) async fn cached_with_query(
+    state: &AppState,
+    uri: &Uri,
+    render: impl Future<Output = Result<Page, ApiError>>,
+) -> Response {
     let key = uri.path_and_query().map_or_else(|| uri.path().to_owned(), |pq| pq.as_str().to_owned());
+    cached_by(state, key, render).await
+}
+
+async fn cached_by(state: &AppState, key: String, render: impl Future<Output = Result<Page, ApiError>>) -> Response {
     if let Some(hit) = state.cache().get(&key) {
         return html_response(StatusCode::OK, hit.body);
     }
@@ -182,7 +197,7 @@ pub(crate) async fn search(State(state): State<AppState>, Query(params): Params)
 
 pub(crate) async fn films(State(state): State<AppState>, Query(params): Params, uri: Uri) -> Response {
     let s = state.clone();
-    cached(&state, &uri, views::films_page(s, params)).await
+    cached_with_query(&state, &uri, views::films_page(s, params)).await
 }
 
 pub(crate) async fn film(State(state): State<AppState>, Path(id): Path<String>, uri: Uri) -> Response {
