@@ -271,10 +271,8 @@ impl Occurrences<'_> {
             let at = before(t);
             // The k-th occurrence of token t is the (k + 1)-gram ending at t.
             for k in 0..(t + 1).min(n) {
-                if t - k >= tokens.start {
-                    if let Some(&b) = self.raw.get(at + k) {
-                        out.push(b);
-                    }
+                if let Some(&b) = self.raw.get(at + k).filter(|_| t - k >= tokens.start) {
+                    out.push(b);
                 }
             }
         }

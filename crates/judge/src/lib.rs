@@ -2,9 +2,11 @@
 //!
 //! This crate owns the [`Verdict`](marquee_model::Verdict) of each review:
 //! the model's reading of the prose (a linear NBSVM model over hashed word
-//! 1- to 3-grams), the calibration of that reading to a 0..100 score, the rule
-//! that a printed grade decides the score, and the choice of evidence
-//! sentences. It also owns training ([`train`]) and measurement
+//! 1- to 3-grams, mixed on short texts with a second one over word 1- and
+//! 2-grams and the character n-grams of words), the calibration of that
+//! reading to a 0..100 score, the rule that a printed grade decides the
+//! score, and the choice of evidence sentences (opinion prose only, never
+//! credit, rating or signature lines). It also owns training ([`train`]) and measurement
 //! ([`evaluate`]) on the labelled corpora of `../shared/corpora`, and the
 //! model file format ([`Model::save`], [`Model::load`]).
 //!

@@ -1,5 +1,6 @@
 //! Training: NBSVM (Wang & Manning 2012) over hashed 1- to 3-grams, then a
-//! calibration of its margin to scale_data's ratings.
+//! calibration of its margin to scale_data's ratings; and a second NBSVM for
+//! short texts, with the share of the mix chosen by cross-validation.
 
 use std::collections::HashSet;
 use std::path::Path;

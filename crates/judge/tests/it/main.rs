@@ -17,9 +17,12 @@ pub fn judge() -> &'static Judge {
     JUDGE.get_or_init(|| Judge::default_model().expect("the shipped model loads"))
 }
 
-/// `../shared/corpora` beside the repository, when present.
+/// `../shared/corpora` beside the repository (or in the directory that
+/// `MARQUEE_SHARED` names, for a checkout elsewhere), when present.
 pub fn corpora_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora"));
+    let shared = std::env::var("MARQUEE_SHARED")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_owned());
+    let dir = PathBuf::from(shared).join("corpora");
     if dir.join("polarity_v2/polarity_v2.jsonl.gz").exists() {
         Some(dir)
     } else {
