@@ -38,7 +38,27 @@ struct Candidate {
 
 /// Finds the critic's grade in `text`.
 pub(crate) fn find(text: &str) -> Option<Rating> {
-    let key_max = legend_max(text);
+    find_with_key(text, legend_max(text))
+}
+
+/// Finds the grade of one capsule of a roundup: a key printed once for the
+/// whole page ("***** Buy it. **** Rent it twice ...") sets the maximum of
+/// every capsule's stars.
+pub(crate) fn find_in_capsule(capsule: &str, page: &str) -> Option<Rating> {
+    let key_max = legend_max(capsule).or_else(|| legend_max(page));
+    find_with_key(capsule, key_max).or_else(|| {
+        // The capsule's head, "THE SALT ROAD (1987) ****", graded on the key.
+        static HEAD_STARS: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&format!(r"(?:^|\s)(?P<s>{STARS})(?:\s|$|[.,;:-])")).expect("static regex"));
+        let max = key_max?;
+        let first = capsule.lines().next()?;
+        let stars = HEAD_STARS.captures(first)?.name("s")?.as_str();
+        let x = number_or_stars(stars)?;
+        (x <= max).then(|| Rating { text: stars.trim().to_owned(), score: linear(x, 0.0, max) })
+    })
+}
+
+fn find_with_key(text: &str, key_max: Option<f64>) -> Option<Rating> {
     let mut best: Option<Candidate> = None;
     let mut offer = |c: Candidate| {
         let better = match &best {
@@ -366,7 +386,7 @@ fn is_legend_line(line: &str) -> bool {
 /// The largest star run in a rating key, when the text prints one: a key
 /// states the maximum of a bare star grade elsewhere in the text.
 fn legend_max(text: &str) -> Option<f64> {
-    static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^[\s|\\/>-]*({STARS})")).expect("static regex"));
+    static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^[\s|\\/>-]*(?:[A-Za-z]+\s*:\s*)?({STARS})")).expect("static regex"));
     let mut lines = 0;
     let mut max: f64 = 0.0;
     for line in text.lines() {

@@ -57,20 +57,37 @@ pub fn to_json_line(extraction: &Extraction) -> Result<String> {
 pub fn extract_text(source: &str, text: &str) -> Extraction {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let doc_byline = byline::read(&text);
-    let parts = segment::split(&text);
-    let many = parts.len() > 1;
-    let mut reviews = Vec::with_capacity(parts.len());
-    for part in parts {
+    let parts = segment::segments(&text);
+    let many = parts.reviews.len() > 1;
+    let mut reviews = Vec::with_capacity(parts.reviews.len());
+    for part in &parts.reviews {
         let seg = &text[part.clone()];
         let mut review = review_of(seg);
-        // A roundup's byline covers every capsule on the page.
+        // A roundup's byline covers every capsule on the page; a capsule
+        // signed with initials ("- S.R.") is that critic's.
         let own = if many { byline::read(seg) } else { doc_byline.clone() };
-        review.critic = own.critic.or_else(|| doc_byline.critic.clone());
+        let signed = if many { segment::initials(seg).map(str::to_owned) } else { None };
+        review.critic = own.critic.or(signed).or_else(|| doc_byline.critic.clone());
         review.publication = own.publication.or_else(|| doc_byline.publication.clone());
         review.published = own.published.or_else(|| doc_byline.published.clone());
+        if many {
+            review.rating = grade::find_in_capsule(seg, &text);
+        }
         review.text = seg.to_owned();
         prose::enrich(seg, &mut review);
         reviews.push(review);
+    }
+    // The page's closing paragraphs ("Quiet Harbor screens again on ...")
+    // add their venues and events to the capsule they name.
+    if let Some(coda) = parts.coda.clone() {
+        let coda = &text[coda];
+        if let Some(review) = reviews.iter_mut().filter(|r| !r.film.title.is_empty()).min_by_key(|r| {
+            title::position_in(coda, &r.film.title).unwrap_or(usize::MAX)
+        }) {
+            if title::position_in(coda, &review.film.title).is_some() {
+                prose::enrich_coda(coda, review);
+            }
+        }
     }
     let mut warnings = Vec::new();
     if reviews.iter().any(|r| r.film.title.is_empty()) {
@@ -153,19 +170,29 @@ fn rating_of(rating: &marquee_article::RatingData) -> Option<marquee_model::Rati
     Some(marquee_model::Rating { text: format!("{}/{}", rating.value, best), score })
 }
 
-/// Everything but the byline, read from one review's text.
-fn review_of(text: &str) -> Review {
-    let credits = credits::read(text);
-    let head = title::find(text);
-    let mut film = Film::default();
-    film.title = credits
+/// The film's title: a "Title:" label, the title line, the words before a
+/// sentence-style credit block, or the film the prose keeps naming.
+fn title_from(text: &str, credits: &credits::Credits, head: &title::Head) -> Option<String> {
+    credits
         .title
         .clone()
         .and_then(|t| title::clean_title(&t))
         .or_else(|| head.title.clone())
         .or_else(|| credits.lead.as_deref().and_then(title::clean_title))
         .or_else(|| title::from_prose(text))
-        .unwrap_or_default();
+}
+
+/// The title [`review_of`] gives `text`.
+pub(crate) fn title_of(text: &str) -> Option<String> {
+    title_from(text, &credits::read(text), &title::find(text))
+}
+
+/// Everything but the byline, read from one review's text.
+fn review_of(text: &str) -> Review {
+    let credits = credits::read(text);
+    let head = title::find(text);
+    let mut film = Film::default();
+    film.title = title_from(text, &credits, &head).unwrap_or_default();
     film.year = head.year.or(credits.year);
     film.directors = credits.directors.clone();
     film.writers = credits.writers.clone();

@@ -33,7 +33,8 @@ pub(crate) fn find(text: &str) -> Head {
     // the paragraph above it (its last line when it is a stack of short
     // lines, a tagline over the title; else its first line).
     if let Some(b) = byline_at {
-        let mut tries = Vec::new();
+        // "TITLE -- a movie review by NAME" names the film on the byline.
+        let mut tries = vec![b];
         if b > 0 && !lines[b].after_blank {
             tries.push(b - 1);
         } else if b > 0 {
@@ -156,7 +157,14 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 fn title_line(line: &str, start: usize, blank_before: bool, ends_block: bool) -> Option<Head> {
     let t = line.trim();
     if byline::is_byline_line(t) {
-        return None;
+        // "THE TIN CROWN -- a movie review by Lou Ferreira": the title leads
+        // its own byline.
+        static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?P<t>\S.{0,80}?)\s+(?:-{1,2}|–|—|:)\s+(?:an?\s+)?(?:movie|film)\s+reviews?\s+by\b").expect("static regex")
+        });
+        let c = LEAD.captures(t)?;
+        let title = clean_title(&c["t"])?;
+        return Some(Head { title: Some(title), line: Some(start..start + line.len()), ..Head::default() });
     }
     let lower = t.to_lowercase();
     // "Susan Granger's review of "CRAZY IN ALABAMA" (Columbia Pictures)".
@@ -279,6 +287,23 @@ fn read_parenthesis(inner: &str, head: &mut Head) {
     if !country && !noted && capitalised && (1..=4).contains(&words) && head.distributor.is_none() {
         head.distributor = Some(inner.trim_end_matches(',').to_owned());
     }
+}
+
+/// Where `title` is first named in `text`, ignoring case, as whole words.
+pub(crate) fn position_in(text: &str, title: &str) -> Option<usize> {
+    let title = title.trim();
+    if title.is_empty() {
+        return None;
+    }
+    let hay = text.to_lowercase();
+    let needle = title.to_lowercase();
+    // Lower-casing keeps byte offsets for the ASCII text this is used on;
+    // elsewhere the offset only orders candidates.
+    hay.match_indices(&needle).map(|(i, _)| i).find(|&i| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Strips quotes, underscores, a trailing period and surrounding space.

@@ -379,9 +379,14 @@ fn as_character(t: &Toks, people: &mut People, film: &mut Film) {
         // Without a credit or a named part, only a given name and a described
         // part ("Barry Pepper as the sniper") make a performer.
         // The described part must end there ("as the sniper, with ...").
-        let part_ends = t.kind(j) == Kind::Punct || t.is_any(j, &["and", "who", "with", "but"]);
+        // A verb of playing is evidence enough ("Rhys Calloway plays the boy
+        // king as a sulking teenager"); a bare "as" needs the part to end.
+        let part_ends = t.kind(j) == Kind::Punct || t.is_any(j, &["and", "who", "with", "but"])
+            || !t.is_w(trigger, "as") && trigger == run.b && t.is_word(j);
+        let verb = !t.is_w(trigger, "as") && trigger == run.b;
+        let person = likely_person(&run.words) || verb && person_shaped(&run.words);
         if !credited && character.is_none()
-            && !(likely_person(&run.words) && determiner && lowers > 0 && part_ends)
+            && !(person && determiner && lowers > 0 && part_ends)
         {
             continue;
         }

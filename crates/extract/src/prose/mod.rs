@@ -67,6 +67,32 @@ pub(crate) fn enrich(text: &str, review: &mut Review) {
     }
 }
 
+/// Adds to `review` the venues and dated events of `coda`, text after a
+/// roundup's last capsule that names this review's film.
+pub(crate) fn enrich_coda(coda: &str, review: &mut Review) {
+    let t = Toks::new(coda);
+    let mut people = People::default();
+    let film = &review.film;
+    for name in film.cast.iter().map(|c| &c.name)
+        .chain(&film.directors).chain(&film.writers).chain(&film.producers)
+    {
+        people.add(name);
+    }
+    for k in 0..t.len() {
+        if let Some(r) = name_run(&t, k)
+            && person_shaped(&r.words)
+        {
+            people.add_seen(&r.text());
+        }
+    }
+    merge(&mut review.venues, events::venues(coda));
+    for e in events::events(&t, &people, &review.film.title, review.published.as_deref()) {
+        if !review.events.contains(&e) {
+            review.events.push(e);
+        }
+    }
+}
+
 /// Appends the items of `new` that `list` does not hold yet.
 fn merge(list: &mut Vec<String>, new: Vec<String>) {
     for n in new {

@@ -133,6 +133,37 @@ fn layouts_keep_their_key_facts() {
     assert_eq!(titles, ["Sailor Star", "Ghost Harbor", "The Long Field"]);
     let minutes: Vec<Option<u32>> = r.reviews.iter().map(|r| r.film.runtime_minutes).collect();
     assert_eq!(minutes, [Some(102), Some(98), Some(125)]);
+    let critics: Vec<Option<&str>> = r.reviews.iter().map(|r| r.critic.as_deref()).collect();
+    assert_eq!(critics, [Some("S.R."), Some("T.K."), Some("S.R.")]);
+
+    // Each capsule layout gives one review per film, with its own facts.
+    let r = read("roundup/video-shelf.txt");
+    let got: Vec<(&str, Option<i32>, Option<u8>)> =
+        r.reviews.iter().map(|r| (r.film.title.as_str(), r.film.year, r.rating.as_ref().map(|g| g.score))).collect();
+    assert_eq!(got, [("THE SALT ROAD", Some(1987), Some(80)), ("WINTER OF THE OWLS", Some(1991), Some(40)), ("LADIES OF THE NIGHT SHIFT", Some(1985), Some(60))]);
+    assert_eq!(r.reviews[0].film.directors, ["Tomasz Wierzbicki"]);
+    assert!(r.reviews[1].film.directors.is_empty());
+    assert_eq!(r.reviews[1].film.writers, ["Len Abernathy"]);
+
+    let r = read("roundup/critics-corner.txt");
+    let got: Vec<(&str, Option<&str>)> =
+        r.reviews.iter().map(|r| (r.film.title.as_str(), r.film.certificate.as_ref().map(|c| c.rating.as_str()))).collect();
+    assert_eq!(got, [("The River Room", Some("R")), ("Paper Moons", Some("PG")), ("Last Call at the Majestic", Some("PG-13"))]);
+    assert_eq!(r.reviews[0].film.directors, ["Tobias Fenn"]);
+    assert_eq!(r.reviews[2].film.directors, ["Helene Marchetti"]);
+
+    let r = read("roundup/report-cards.txt");
+    let titles: Vec<&str> = r.reviews.iter().map(|r| r.film.title.as_str()).collect();
+    assert_eq!(titles, ["GLASS HOUSES", "THE TIN CROWN"]);
+    assert_eq!(r.reviews[1].film.cast.first().map(|c| c.name.as_str()), Some("Rhys Calloway"));
+
+    let r = read("roundup/tail-capsules.txt");
+    let got: Vec<(&str, Option<u32>, Option<&str>, Option<&str>)> = r
+        .reviews
+        .iter()
+        .map(|r| (r.film.title.as_str(), r.film.runtime_minutes, r.film.distributor.as_deref(), r.critic.as_deref()))
+        .collect();
+    assert_eq!(got, [("HARBOR LIGHTS", Some(118), Some("Fjord Pictures"), Some("M.T.")), ("THE COUNTING HOUSE", Some(96), Some("Meridian"), Some("J.W."))]);
 
     let r = read("grades/mirror-lake.txt");
     assert_eq!(r.reviews[0].rating.as_ref().map(|g| g.score), Some(60));
