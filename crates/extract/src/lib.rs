@@ -15,7 +15,7 @@
 //!     "BEN (1972)\n\ndirected by Phil Karlson\nlength: 92 mins.\nMPAA rating: PG (for some cheap scares)\n\nThe rats return.\n",
 //! );
 //! let film = &record.reviews[0].film;
-//! assert_eq!(film.title, "BEN");
+//! assert_eq!(film.title, "Ben"); // printed in capitals, given in title case
 //! assert_eq!(film.year, Some(1972));
 //! assert_eq!(film.runtime_minutes, Some(92));
 //! assert_eq!(film.certificate.as_ref().unwrap().reasons, ["some cheap scares"]);
@@ -192,7 +192,7 @@ fn review_of(text: &str) -> Review {
     let credits = credits::read(text);
     let head = title::find(text);
     let mut film = Film::default();
-    film.title = title_from(text, &credits, &head).unwrap_or_default();
+    film.title = title_from(text, &credits, &head).map(|t| title::recase(&t, text)).unwrap_or_default();
     film.year = head.year.or(credits.year);
     film.directors = credits.directors.clone();
     film.writers = credits.writers.clone();

@@ -289,6 +289,110 @@ fn read_parenthesis(inner: &str, head: &mut Head) {
     }
 }
 
+/// A title printed in capitals ("THE LANTERN KEEPER") as the document
+/// writes it elsewhere in mixed case ("The Lantern Keeper"), or else in
+/// title case, short words lower-case. Other titles come back unchanged.
+pub(crate) fn recase(title: &str, text: &str) -> String {
+    let letters = || title.chars().filter(|c| c.is_alphabetic());
+    if letters().count() < 2 || !letters().all(char::is_uppercase) {
+        return title.to_owned();
+    }
+    better_case_in(title, text).unwrap_or_else(|| title_case(title))
+}
+
+/// The first mixed-case printing of `title` in `text` that capitalises
+/// its first word ("Pulp Fiction" for "PULP FICTION"; not "pulp fiction").
+fn better_case_in(title: &str, text: &str) -> Option<String> {
+    let first = title.split_whitespace().next()?;
+    let needle: Vec<&str> = title.split_whitespace().collect();
+    let mut from = 0;
+    // Candidates start where the first word occurs in any case.
+    let lower = text.to_ascii_lowercase();
+    let first_lower = first.to_ascii_lowercase();
+    while let Some(i) = lower[from..].find(&first_lower).map(|i| i + from) {
+        from = i + first_lower.len().max(1);
+        if !text.is_char_boundary(i) || text[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let mut words: Vec<&str> = text[i..].split_whitespace().take(needle.len()).collect();
+        // The last word may carry the sentence's punctuation ("Fiction,").
+        if let (Some(w), Some(n)) = (words.last_mut(), needle.last()) {
+            if w.len() > n.len() && w.is_char_boundary(n.len()) && !w[n.len()..].chars().any(char::is_alphanumeric) {
+                *w = &w[..n.len()];
+            }
+        }
+        if words.len() != needle.len() || !words.iter().zip(&needle).all(|(w, n)| w.eq_ignore_ascii_case(n)) {
+            continue;
+        }
+        let found = words.join(" ");
+        let mixed = found.chars().any(char::is_lowercase);
+        let capitalised = found.chars().next().is_some_and(|c| !c.is_lowercase());
+        if mixed && capitalised && found.chars().filter(|c| c.is_uppercase()).count() >= 1 {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Title case for a title printed in capitals: every word capitalised,
+/// short words lower-case inside the title, Roman numerals and vowel-less
+/// initialisms ("JFK", "TV") kept in capitals.
+pub(crate) fn title_case(title: &str) -> String {
+    const SMALL: &[&str] = &["a", "an", "the", "and", "but", "or", "nor", "for", "of", "at", "by", "in", "on", "to", "up", "as", "vs", "via", "from", "with", "into", "onto", "de", "la", "le", "du", "von", "van"];
+    static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$").expect("static regex"));
+    let words: Vec<&str> = title.split(' ').collect();
+    let mut out = Vec::with_capacity(words.len());
+    let mut after_break = true;
+    for (n, word) in words.iter().enumerate() {
+        let last = n + 1 == words.len();
+        let core: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        let lower = core.to_lowercase();
+        let cased = if core.is_empty() {
+            (*word).to_owned()
+        } else if ROMAN.is_match(&core) && !core.is_empty() && core != "I" || core == "I" {
+            (*word).to_owned()
+        } else if core.chars().all(|c| c.is_alphabetic()) && core.len() >= 2 && !core.chars().any(|c| "AEIOUY".contains(c)) {
+            (*word).to_owned()
+        } else if core.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            word.to_lowercase()
+        } else if core.chars().any(|c| c.is_ascii_digit()) {
+            (*word).to_owned()
+        } else if !after_break && !last && SMALL.contains(&lower.as_str()) {
+            word.to_lowercase()
+        } else {
+            capitalise(word)
+        };
+        after_break = word.ends_with([':', '-', '—', '.', '?', '!']);
+        out.push(cased);
+    }
+    out.join(" ")
+}
+
+/// "SPIDER-MAN" → "Spider-Man", "O'NEIL" → "O'Neil", "PASCALI'S" → "Pascali's".
+fn capitalise(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    let chars: Vec<char> = word.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_alphabetic() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            // A new part after a hyphen, or after a one-letter prefix and an
+            // apostrophe ("O'Neil", "D'Artagnan"); not "Don't" or "Pascali's".
+            let one_letter_before = i == 1 || i >= 2 && !chars[i - 2].is_alphabetic();
+            let long_after = chars.get(i + 1..i + 3).is_some_and(|r| r.iter().all(|c| c.is_alphabetic()));
+            start = c == '-' || c == '/' || (matches!(c, '\'' | '’') && one_letter_before && long_after) || !c.is_alphanumeric() && i == 0;
+        }
+    }
+    out
+}
+
 /// Where `title` is first named in `text`, ignoring case, as whole words.
 pub(crate) fn position_in(text: &str, title: &str) -> Option<usize> {
     let title = title.trim();
@@ -356,6 +460,27 @@ pub(crate) fn from_prose(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_become_title_case() {
+        assert_eq!(title_case("THE LANTERN KEEPER"), "The Lantern Keeper");
+        assert_eq!(title_case("MIDNIGHT AT THE AURORA"), "Midnight at the Aurora");
+        assert_eq!(title_case("PSYCHO IV: THE BEGINNING"), "Psycho IV: The Beginning");
+        assert_eq!(title_case("JFK"), "JFK");
+        assert_eq!(title_case("SPIDER-MAN 2"), "Spider-Man 2");
+        assert_eq!(title_case("PASCALI'S ISLAND"), "Pascali's Island");
+        assert_eq!(title_case("THE MAN FROM O'NEIL COUNTY"), "The Man from O'Neil County");
+        assert_eq!(title_case("FRIDAY THE 13TH"), "Friday the 13th");
+        assert_eq!(title_case("WHAT IT IS ABOUT"), "What It Is About");
+    }
+
+    #[test]
+    fn the_document_casing_wins() {
+        assert_eq!(recase("PULP FICTION", "PULP FICTION\n\nIn Pulp Fiction, nobody is safe."), "Pulp Fiction");
+        assert_eq!(recase("PULP FICTION", "PULP FICTION\n\npulp fiction is trash."), "Pulp Fiction");
+        assert_eq!(recase("Pulp Fiction", "whatever"), "Pulp Fiction");
+        assert_eq!(recase("eXistenZ", "whatever"), "eXistenZ");
+    }
 
     #[track_caller]
     fn check(text: &str, title: &str, year: Option<i32>) {

@@ -259,7 +259,7 @@ fn star_lists(t: &Toks, people: &mut People, film: &mut Film) {
         } else {
             continue;
         };
-        if t.toks[k].line_start || (k > 0 && t.is_any(k - 1, &["not", "never"])) {
+        if t.toks[k].line_start && !t.soft_wrap(k) || (k > 0 && t.is_any(k - 1, &["not", "never"])) {
             continue; // A credit block's own line, or "a movie not starring X".
         }
         let mut i = start;

@@ -51,6 +51,11 @@ pub(crate) fn name_run(t: &Toks, k: usize) -> Option<Run> {
         if i > k && t.toks[i].line_start && t.is_p(i + 1, ':') {
             break;
         }
+        // A name runs on across a soft wrap of prose, never from one entry
+        // of a list or column to the next ("Walt\nSimone Achebe as Ruth").
+        if i > k && t.toks[i].line_start && !t.soft_wrap(i) {
+            break;
+        }
         if initial(t, i) {
             words.push(format!("{}.", t.s(i)));
             i += 2;

@@ -48,6 +48,10 @@ fn is_inner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '{' | '}' | '|')
 }
 
+/// The shortest line that a hard-wrapped paragraph breaks after: lines of
+/// running prose are wrapped at 60 to 80 columns, list entries are shorter.
+const SOFT_WRAP_MIN: usize = 40;
+
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Rep", "Sen", "Gov", "Capt", "Cpt", "Lt", "Col",
@@ -186,6 +190,23 @@ impl<'a> Toks<'a> {
         t.sent_start && t.cap && !t.upper && self.lower.contains(self.s(k).to_lowercase().as_str())
     }
 
+    /// Token `k` opens a line that continues the line before it: the break
+    /// is a soft wrap in running prose (the line before or this one is
+    /// long), not the end of an entry in a list or a credit column, where
+    /// both lines are short.
+    pub(crate) fn soft_wrap(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else { return false };
+        if !t.line_start {
+            return false;
+        }
+        let before = &self.text[..t.start];
+        let Some(nl) = before.rfind('\n') else { return false };
+        let line = &before[before[..nl].rfind('\n').map_or(0, |i| i + 1)..nl];
+        let rest = &self.text[t.start..];
+        let this = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        line.trim().len() >= SOFT_WRAP_MIN || this.trim().len() >= SOFT_WRAP_MIN
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.toks.len()
     }
@@ -297,6 +318,16 @@ mod tests {
         let starts: Vec<&str> =
             (0..t.len()).filter(|&k| t.toks[k].sent_start).map(|k| t.s(k)).collect();
         assert_eq!(starts, ["At", "Then"]);
+    }
+
+    #[test]
+    fn soft_wraps_are_long_lines() {
+        let t = Toks::new("Arlo Benning as Walt\nSimone Achebe as Ruth\nand a long line of running prose that wraps here\nFraser\nnamed Erin (Julia\nRoberts) who sticks it to a huge corporation at first");
+        let k = |w: &str| (0..t.len()).find(|&k| t.s(k) == w).expect("token");
+        assert!(!t.soft_wrap(k("Simone")));
+        assert!(!t.soft_wrap(k("Achebe")));
+        assert!(t.soft_wrap(k("Fraser")));
+        assert!(t.soft_wrap(k("Roberts")), "a short line before a long one is a wrap");
     }
 
     #[test]

@@ -65,7 +65,7 @@ fn layouts_keep_their_key_facts() {
     };
     let r = read("berardinelli/lantern-keeper.txt");
     let review = &r.reviews[0];
-    assert_eq!(review.film.title, "THE LANTERN KEEPER");
+    assert_eq!(review.film.title, "The Lantern Keeper");
     assert_eq!(review.film.runtime_minutes, Some(108));
     assert_eq!(review.film.directors[..1], ["Marcus Ellery"]);
     assert_eq!(review.film.producers[..2], ["Dana Whitcomb", "Ira Feld"]);
@@ -85,7 +85,7 @@ fn layouts_keep_their_key_facts() {
 
     let r = read("paren_header/glass-road.txt");
     let f = &r.reviews[0].film;
-    assert_eq!((f.title.as_str(), f.year), ("THE GLASS ROAD", Some(1987)));
+    assert_eq!((f.title.as_str(), f.year), ("The Glass Road", Some(1987)));
     assert_eq!(f.cast[0].character.as_deref(), Some("Anna"));
     assert_eq!(f.writers[..2], ["Ilse Brandauer", "Kurt Fenner"]);
 
@@ -140,7 +140,7 @@ fn layouts_keep_their_key_facts() {
     let r = read("roundup/video-shelf.txt");
     let got: Vec<(&str, Option<i32>, Option<u8>)> =
         r.reviews.iter().map(|r| (r.film.title.as_str(), r.film.year, r.rating.as_ref().map(|g| g.score))).collect();
-    assert_eq!(got, [("THE SALT ROAD", Some(1987), Some(80)), ("WINTER OF THE OWLS", Some(1991), Some(40)), ("LADIES OF THE NIGHT SHIFT", Some(1985), Some(60))]);
+    assert_eq!(got, [("The Salt Road", Some(1987), Some(80)), ("Winter of the Owls", Some(1991), Some(40)), ("Ladies of the Night Shift", Some(1985), Some(60))]);
     assert_eq!(r.reviews[0].film.directors, ["Tomasz Wierzbicki"]);
     assert!(r.reviews[1].film.directors.is_empty());
     assert_eq!(r.reviews[1].film.writers, ["Len Abernathy"]);
@@ -154,7 +154,7 @@ fn layouts_keep_their_key_facts() {
 
     let r = read("roundup/report-cards.txt");
     let titles: Vec<&str> = r.reviews.iter().map(|r| r.film.title.as_str()).collect();
-    assert_eq!(titles, ["GLASS HOUSES", "THE TIN CROWN"]);
+    assert_eq!(titles, ["Glass Houses", "The Tin Crown"]);
     assert_eq!(r.reviews[1].film.cast.first().map(|c| c.name.as_str()), Some("Rhys Calloway"));
 
     let r = read("roundup/tail-capsules.txt");
@@ -163,7 +163,7 @@ fn layouts_keep_their_key_facts() {
         .iter()
         .map(|r| (r.film.title.as_str(), r.film.runtime_minutes, r.film.distributor.as_deref(), r.critic.as_deref()))
         .collect();
-    assert_eq!(got, [("HARBOR LIGHTS", Some(118), Some("Fjord Pictures"), Some("M.T.")), ("THE COUNTING HOUSE", Some(96), Some("Meridian"), Some("J.W."))]);
+    assert_eq!(got, [("Harbor Lights", Some(118), Some("Fjord Pictures"), Some("M.T.")), ("The Counting House", Some(96), Some("Meridian"), Some("J.W."))]);
 
     let r = read("grades/mirror-lake.txt");
     assert_eq!(r.reviews[0].rating.as_ref().map(|g| g.score), Some(60));
