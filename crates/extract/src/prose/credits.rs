@@ -106,14 +106,14 @@ fn parentheses(t: &Toks, people: &mut People, film: &mut Film) {
         if t.is_w(i, "also") {
             i += 1;
         }
-        if t.is_any(i, &["played", "voiced", "portrayed"]) && t.is_w(i + 1, "by") {
+        if t.is_any(i, lex!(&["played", "voiced", "portrayed"])) && t.is_w(i + 1, "by") {
             i += 2;
             explicit = true;
         } else if t.is_w(i, "including") {
             i += 1;
         }
         // "Elizabeth Hurley (who portrays the demon)": the performer is outside.
-        if t.is_w(i, "who") && (i + 1..(i + 3).min(q)).any(|j| t.is_any(j, PLAY_WORDS)) {
+        if t.is_w(i, "who") && (i + 1..(i + 3).min(q)).any(|j| t.is_any(j, lex!(PLAY_WORDS))) {
             if let Some(run) = run_before(t, k)
                 && let Some(name) = full_name(people, &run)
             {
@@ -136,7 +136,7 @@ fn parentheses(t: &Toks, people: &mut People, film: &mut Film) {
             if people.is_credited(&run.words) {
                 continue; // "Jeremy Davies (The Locusts)": a performer and a film.
             }
-            let after_place = run.a > 0 && t.is_any(run.a - 1, &["from", "in", "at"]);
+            let after_place = run.a > 0 && t.is_any(run.a - 1, lex!(&["from", "in", "at"]));
             if names.len() > 1 {
                 continue; // "the Steves (A, B and C)": a group, not a part.
             }
@@ -144,7 +144,7 @@ fn parentheses(t: &Toks, people: &mut People, film: &mut Film) {
                 character = character_of(&run);
             }
         } else if k > 0 && t.is_lower(k - 1) {
-            if t.is_any(k - 1, CREW_WORDS) {
+            if t.is_any(k - 1, lex!(CREW_WORDS)) {
                 continue;
             }
         } else if !explicit {
@@ -199,14 +199,14 @@ fn name_list(t: &Toks, people: &People, mut i: usize, q: usize)
 fn clause_roles(t: &Toks, a: usize, b: usize) -> Vec<Role> {
     let mut roles = Vec::new();
     for k in a..b {
-        if k > a && t.is_any(k - 1, &["executive", "co"]) {
+        if k > a && t.is_any(k - 1, lex!(&["executive", "co"])) {
             continue;
         }
-        if t.is_any(k, &["produced", "produces"]) {
+        if t.is_any(k, lex!(&["produced", "produces"])) {
             roles.push(Role::Producer);
-        } else if t.is_any(k, &["wrote", "writes", "co-wrote", "scripted"]) {
+        } else if t.is_any(k, lex!(&["wrote", "writes", "co-wrote", "scripted"])) {
             roles.push(Role::Writer);
-        } else if t.is_any(k, &["directed", "directs"]) {
+        } else if t.is_any(k, lex!(&["directed", "directs"])) {
             roles.push(Role::Director);
         }
     }
@@ -217,7 +217,7 @@ fn clause_roles(t: &Toks, a: usize, b: usize) -> Vec<Role> {
 /// Bruce Payne" credits the performer without a character.
 fn played_by(t: &Toks, people: &mut People, film: &mut Film) {
     for k in 1..t.len() {
-        if !(t.is_any(k, &["played", "portrayed", "voiced"]) && t.is_w(k + 1, "by")) {
+        if !(t.is_any(k, lex!(&["played", "portrayed", "voiced"])) && t.is_w(k + 1, "by")) {
             continue;
         }
         if t.is_p(k - 1, '(') || (t.is_w(k - 1, "also") && k > 1 && t.is_p(k - 2, '(')) {
@@ -241,11 +241,11 @@ fn played_by(t: &Toks, people: &mut People, film: &mut Film) {
 /// "starring A, B and C", "the cast includes A and B", "cameos from A, B".
 fn star_lists(t: &Toks, people: &mut People, film: &mut Film) {
     for k in 0..t.len() {
-        let start = if t.is_any(k, &["starring", "co-starring", "featuring", "stars",
-                                     "co-stars", "features"]) {
+        let start = if t.is_any(k, lex!(&["starring", "co-starring", "featuring", "stars",
+                                     "co-stars", "features"])) {
             k + 1
-        } else if t.is_any(k, &["include", "includes"]) && k > 0
-            && t.is_any(k - 1, &["cast", "members", "cameos", "players", "ensemble"])
+        } else if t.is_any(k, lex!(&["include", "includes"])) && k > 0
+            && t.is_any(k - 1, lex!(&["cast", "members", "cameos", "players", "ensemble"]))
         {
             k + 1
         } else if t.is_w(k, "cast") && (t.is_p(k + 1, '-') || t.is_p(k + 1, ':')) {
@@ -254,12 +254,12 @@ fn star_lists(t: &Toks, people: &mut People, film: &mut Film) {
                 j += 1;
             }
             j
-        } else if t.is_any(k, &["cameos", "appearances"]) && t.is_w(k + 1, "from") {
+        } else if t.is_any(k, lex!(&["cameos", "appearances"])) && t.is_w(k + 1, "from") {
             k + 2
         } else {
             continue;
         };
-        if t.toks[k].line_start && !t.soft_wrap(k) || (k > 0 && t.is_any(k - 1, &["not", "never"])) {
+        if t.toks[k].line_start && !t.soft_wrap(k) || (k > 0 && t.is_any(k - 1, lex!(&["not", "never"]))) {
             continue; // A credit block's own line, or "a movie not starring X".
         }
         let mut i = start;
@@ -315,8 +315,8 @@ fn as_character(t: &Toks, people: &mut People, film: &mut Film) {
         };
         k = run.b.max(k + 1);
         let after_possessive = run.a > 1 && t.kind(run.a - 1) == Kind::Poss
-            && !t.is_any(run.a - 2, &["there", "here", "it", "that", "what", "who", "he", "she",
-                                      "let", "where"]);
+            && !t.is_any(run.a - 2, lex!(&["there", "here", "it", "that", "what", "who", "he", "she",
+                                      "let", "where"]));
         if after_possessive
             || (run.a > 0 && t.is_word(run.a - 1) && t.toks[run.a - 1].cap && !is_stop(t.s(run.a - 1)))
         {
@@ -329,25 +329,25 @@ fn as_character(t: &Toks, people: &mut People, film: &mut Film) {
         let Some(name) = full_name(people, &run) else { continue };
         let Some((trigger, after)) = find_trigger(t, run.b) else { continue };
         if t.is_w(trigger, "as")
-            && (t.is_any(trigger - 1, NOT_CASTING)
-                || t.is_any(trigger - 1, &["is", "was", "are", "were", "be", "being", "not"])
+            && (t.is_any(trigger - 1, lex!(NOT_CASTING))
+                || t.is_any(trigger - 1, lex!(&["is", "was", "are", "were", "be", "being", "not"]))
                 || t.is_w(trigger + 2, "as") || t.is_w(trigger + 3, "as"))
         {
             continue; // "such as", "is as subtle as".
         }
-        if t.is_any(trigger, &["played", "portrayed"]) && t.is_w(trigger + 1, "by") {
+        if t.is_any(trigger, lex!(&["played", "portrayed"])) && t.is_w(trigger + 1, "by") {
             continue;
         }
         // Determiners and a few lower-case words ("the assassin", "a dark and sexy").
         let mut j = after;
-        let determiner = t.is_any(j, &["the", "a", "an", "his", "her", "their", "its"]);
+        let determiner = t.is_any(j, lex!(&["the", "a", "an", "his", "her", "their", "its"]));
         if determiner {
             j += 1;
         }
         let mut lowers = 0;
         let mut crew = false;
         while t.is_lower(j) && lowers < 4 && determiner {
-            if t.is_any(j, CREW_WORDS) || t.is_any(j, &["actor", "actress", "performer"]) {
+            if t.is_any(j, lex!(CREW_WORDS)) || t.is_any(j, lex!(&["actor", "actress", "performer"])) {
                 crew = true;
             }
             lowers += 1;
@@ -381,7 +381,7 @@ fn as_character(t: &Toks, people: &mut People, film: &mut Film) {
         // The described part must end there ("as the sniper, with ...").
         // A verb of playing is evidence enough ("Rhys Calloway plays the boy
         // king as a sulking teenager"); a bare "as" needs the part to end.
-        let part_ends = t.kind(j) == Kind::Punct || t.is_any(j, &["and", "who", "with", "but"])
+        let part_ends = t.kind(j) == Kind::Punct || t.is_any(j, lex!(&["and", "who", "with", "but"]))
             || !t.is_w(trigger, "as") && trigger == run.b && t.is_word(j);
         let verb = !t.is_w(trigger, "as") && trigger == run.b;
         let person = likely_person(&run.words) || verb && person_shaped(&run.words);
@@ -427,17 +427,17 @@ fn find_trigger(t: &Toks, from: usize) -> Option<(usize, usize)> {
         j = q + 1;
     }
     while j < t.len() && gap <= 9 {
-        if t.is_any(j, PLAY_WORDS) {
+        if t.is_any(j, lex!(PLAY_WORDS)) {
             return Some((j, j + 1));
         }
-        let det = |i: usize| t.is_any(i, &["the", "a", "an", "his", "her", "their"]);
-        if t.is_any(j, &["role", "portrayal", "part"]) && t.is_w(j + 1, "of") && j > 1
+        let det = |i: usize| t.is_any(i, lex!(&["the", "a", "an", "his", "her", "their"]));
+        if t.is_any(j, lex!(&["role", "portrayal", "part"])) && t.is_w(j + 1, "of") && j > 1
             && (det(j - 1) || (det(j - 2) && t.is_lower(j - 1))
                 || (j > 2 && det(j - 3) && t.is_lower(j - 2) && t.is_lower(j - 1)))
         {
             return Some((j, j + 2));
         }
-        if t.is_lower(j) && !t.is_any(j, &["and", "but", "by", "than", "that", "with"]) {
+        if t.is_lower(j) && !t.is_any(j, lex!(&["and", "but", "by", "than", "that", "with"])) {
             gap += 1;
         } else if t.is_p(j, ',') && commas < 2 {
             commas += 1;
@@ -511,10 +511,10 @@ fn roles(t: &Toks, people: &mut People, film: &mut Film) {
             continue;
         }
         let Some((roles, mut i)) = role_words(t, k) else { continue };
-        if k > 0 && (t.is_any(k - 1, NOT_ROLE) || t.kind(k - 1) == Kind::Poss) {
+        if k > 0 && (t.is_any(k - 1, lex!(NOT_ROLE)) || t.kind(k - 1) == Kind::Poss) {
             continue;
         }
-        if k > 1 && t.is_p(k - 1, '-') && t.is_any(k - 2, NOT_ROLE) {
+        if k > 1 && t.is_p(k - 1, '-') && t.is_any(k - 2, lex!(NOT_ROLE)) {
             continue;
         }
         // Skip an aside: "writer-director (and Bryn Mawr native) Alex Ross Perry".
@@ -533,8 +533,8 @@ fn roles(t: &Toks, people: &mut People, film: &mut Film) {
         }
         // "director Phil Karlson's next film": another film of theirs.
         if t.kind(run.b) == Kind::Poss
-            && t.is_any(run.b + 1, &["next", "previous", "last", "earlier", "other", "latest",
-                                     "new", "first", "debut", "classic", "recent", "own"])
+            && t.is_any(run.b + 1, lex!(&["next", "previous", "last", "earlier", "other", "latest",
+                                     "new", "first", "debut", "classic", "recent", "own"]))
         {
             continue;
         }

@@ -162,12 +162,12 @@ fn venue_in(t: &Toks, a: usize, b: usize) -> Option<String> {
             i += 1;
         }
         let start = i;
-        while i < b && t.is_word(i) && (t.toks[i].cap || (t.is_any(i, &["of", "on"]) && i > start))
+        while i < b && t.is_word(i) && (t.toks[i].cap || (t.is_any(i, lex!(&["of", "on"])) && i > start))
             && !is_weekday(t.s(i)) && month_number(t.s(i)).is_none()
         {
             i += 1;
         }
-        while i > start && t.is_any(i - 1, &["of", "on"]) {
+        while i > start && t.is_any(i - 1, lex!(&["of", "on"])) {
             i -= 1;
         }
         if i > start && !is_stop(t.s(start)) {

@@ -119,7 +119,7 @@ pub(crate) fn films(t: &Toks, ex: &Exclude) -> Vec<String> {
     let quoted = quoted_titles(t);
     let quote_mode = !caps_mode && quoted.iter().any(|q| same_title(&key(&q.words.join(" ")), ex.title));
     for q in &quoted {
-        let film_before = q.a > 0 && t.is_any(q.a - 1, FILM_NOUNS);
+        let film_before = q.a > 0 && t.is_any(q.a - 1, lex!(FILM_NOUNS));
         if (quote_mode || film_before) && !q.not_film && !ex.rejects(&q.words)
             && !part_of_title(&q.words, ex.title)
         {
@@ -267,7 +267,7 @@ fn caps_mode(t: &Toks, runs: &[CapsRun], title: &str) -> bool {
 
 /// Whether the two words before token `a` say it is not a film ("TV show,").
 fn before_says_not_film(t: &Toks, a: usize) -> bool {
-    (a.saturating_sub(4)..a).any(|j| t.is_any(j, NOT_FILM_BEFORE))
+    (a.saturating_sub(4)..a).any(|j| t.is_any(j, lex!(NOT_FILM_BEFORE)))
 }
 
 /// A quoted span `a..b` (the quote marks at `a - 1` and `b`) that reads as a title.
@@ -313,8 +313,8 @@ fn quoted_titles(t: &Toks) -> Vec<Quoted> {
         };
         if let Some(words) = title_words(t, k + 1, close) {
             let not_film = before_says_not_film(t, k)
-                || t.is_any(close + 1, NOT_FILM_AFTER)
-                || (t.is_p(close + 1, '-') && t.is_any(close + 2, NOT_FILM_AFTER));
+                || t.is_any(close + 1, lex!(NOT_FILM_AFTER))
+                || (t.is_p(close + 1, '-') && t.is_any(close + 2, lex!(NOT_FILM_AFTER)));
             out.push(Quoted { a: k, words, not_film });
         }
         k = close + 1;
@@ -446,17 +446,17 @@ fn introduced_titles(t: &Toks) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     for k in 0..t.len() {
         // "in Georgia, a movie that ...": a title, a comma, an article and a film noun.
-        if t.is_p(k, ',') && t.is_any(k + 1, &["a", "an"]) {
+        if t.is_p(k, ',') && t.is_any(k + 1, lex!(&["a", "an"])) {
             let mut j = k + 2;
             while (t.is_lower(j) || (t.is_word(j) && t.s(j).chars().all(|c| c.is_ascii_digit())))
-                && !t.is_any(j, FILM_NOUNS) && j < k + 5
+                && !t.is_any(j, lex!(FILM_NOUNS)) && j < k + 5
             {
                 j += 1;
             }
-            if t.is_any(j, FILM_NOUNS) && k > 1 && t.is_word(k - 1) && t.toks[k - 1].cap {
+            if t.is_any(j, lex!(FILM_NOUNS)) && k > 1 && t.is_word(k - 1) && t.toks[k - 1].cap {
                 if let Some(words) = title_run_before(t, k) {
-                    let start_ok = t.is_any(k - words.len() - 1, &["in", "like", "of", "from",
-                                                                   "than", "with", "and"]);
+                    let start_ok = t.is_any(k - words.len() - 1, lex!(&["in", "like", "of", "from",
+                                                                   "than", "with", "and"]));
                     if start_ok {
                         out.push(words);
                     }
@@ -464,18 +464,18 @@ fn introduced_titles(t: &Toks) -> Vec<Vec<String>> {
             }
         }
         // "his previous film, X", "Reynold's new classic, X", "(see X)", "titled X".
-        let after = if t.is_any(k, FILM_NOUNS) && t.is_lower(k) && k > 0
-            && (t.is_any(k - 1, &["previous", "last", "latest", "earlier", "next", "new", "first",
-                                  "own", "debut", "recent", "current"])
+        let after = if t.is_any(k, lex!(FILM_NOUNS)) && t.is_lower(k) && k > 0
+            && (t.is_any(k - 1, lex!(&["previous", "last", "latest", "earlier", "next", "new", "first",
+                                  "own", "debut", "recent", "current"]))
                 || t.kind(k - 1) == Kind::Poss)
         {
             if t.is_p(k + 1, ',') || t.is_p(k + 1, ':') { Some(k + 2) } else { Some(k + 1) }
         } else if t.is_w(k, "own") && k > 0
-            && (t.is_any(k - 1, &["his", "her", "their"]) || t.kind(k - 1) == Kind::Poss)
+            && (t.is_any(k - 1, lex!(&["his", "her", "their"])) || t.kind(k - 1) == Kind::Poss)
         {
             Some(k + 1)
         } else if (t.is_w(k, "see") && k > 0 && t.is_p(k - 1, '('))
-            || t.is_any(k, &["titled", "entitled"])
+            || t.is_any(k, lex!(&["titled", "entitled"]))
         {
             Some(k + 1)
         } else {

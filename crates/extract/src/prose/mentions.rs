@@ -40,7 +40,7 @@ pub(crate) fn music(t: &Toks, people: &People) -> (Vec<String>, Vec<String>) {
     };
     for k in 0..t.len() {
         // "the Nashville band Bully", "the bands Katie Ellen and Chumped".
-        if t.is_any(k, BAND_NOUNS) && t.is_lower(k) {
+        if t.is_any(k, lex!(BAND_NOUNS)) && t.is_lower(k) {
             let mut i = k + 1;
             if t.is_p(i, '"') || t.is_p(i, '“') {
                 i += 1;
@@ -62,7 +62,7 @@ pub(crate) fn music(t: &Toks, people: &People) -> (Vec<String>, Vec<String>) {
             }
         }
         // "singer Anika Pyle".
-        if t.is_any(k, MUSICIAN_NOUNS) && t.is_lower(k)
+        if t.is_any(k, lex!(MUSICIAN_NOUNS)) && t.is_lower(k)
             && let Some(run) = name_run(t, k + 1)
             && let Some(name) = person(people, &run)
         {
@@ -71,10 +71,10 @@ pub(crate) fn music(t: &Toks, people: &People) -> (Vec<String>, Vec<String>) {
         // "music by the Nashville band Bully, and by Philadelphia’s own Anika Pyle".
         // "the songs are taken from music by X", "the score comes from X".
         let by = (k + 1..t.len().min(k + 5)).take_while(|&j| t.is_lower(j))
-            .find(|&j| t.is_any(j, &["by", "from"]));
-        if t.is_any(k, &["music", "songs", "score", "soundtrack"])
+            .find(|&j| t.is_any(j, lex!(&["by", "from"])));
+        if t.is_any(k, lex!(&["music", "songs", "score", "soundtrack"]))
             && let Some(by) = by
-            && !(k + 1..by).any(|j| t.is_any(j, &["music", "songs", "score", "soundtrack"]))
+            && !(k + 1..by).any(|j| t.is_any(j, lex!(&["music", "songs", "score", "soundtrack"])))
         {
             let mut i = by + 1;
             loop {
@@ -110,7 +110,7 @@ pub(crate) fn music(t: &Toks, people: &People) -> (Vec<String>, Vec<String>) {
                 if t.is_w(i, "and") {
                     i += 1;
                 }
-                if t.is_any(i, &["by", "from"]) {
+                if t.is_any(i, lex!(&["by", "from"])) {
                     i += 1;
                 } else {
                     break;
@@ -118,12 +118,12 @@ pub(crate) fn music(t: &Toks, people: &People) -> (Vec<String>, Vec<String>) {
             }
         }
         // "a Bryan Adams song".
-        if t.is_any(k, MUSIC_AFTER) && t.is_lower(k) && k > 0 && t.is_word(k - 1) && t.toks[k - 1].cap {
+        if t.is_any(k, lex!(MUSIC_AFTER)) && t.is_lower(k) && k > 0 && t.is_word(k - 1) && t.toks[k - 1].cap {
             let mut a = k;
             while a > 0 && t.is_word(a - 1) && t.toks[a - 1].cap && !t.toks[a - 1].upper && k - a < 4 {
                 a -= 1;
             }
-            if a > 0 && t.is_any(a - 1, &["a", "an", "the"])
+            if a > 0 && t.is_any(a - 1, lex!(&["a", "an", "the"]))
                 && let Some(run) = name_run(t, a)
                 && run.b == k
                 && let Some(name) = person(people, &run)
@@ -183,13 +183,13 @@ pub(crate) fn people_named(t: &Toks, people: &People, known: &Known, music: &[St
         } else {
             let text = run.text();
             let evidence = likely_person(&run.words)
-                || (run.a > 0 && t.is_any(run.a - 1, PERSON_NOUNS))
+                || (run.a > 0 && t.is_any(run.a - 1, lex!(PERSON_NOUNS)))
                 || music.iter().any(|m| key(m) == key(&text));
             if !evidence || !person_shaped(&run.words) {
                 continue;
             }
             // "(and Bryn Mawr native)": a place.
-            if t.is_any(run.b, &["native", "natives", "area", "county", "resident"]) {
+            if t.is_any(run.b, lex!(&["native", "natives", "area", "county", "resident"])) {
                 continue;
             }
             text

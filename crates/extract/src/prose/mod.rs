@@ -9,6 +9,15 @@
 //! capitalised-token runs and small general word lists (`lexicon`); no
 //! statistical model is involved, so it is fast and deterministic.
 
+/// A [`tokens::Lex`] built at compile time from a `&'static [&'static str]`
+/// expression: `t.is_any(k, lex!(&["by", "from"]))`.
+macro_rules! lex {
+    ($words:expr) => {{
+        const LEX: $crate::prose::tokens::Lex = $crate::prose::tokens::Lex::new($words);
+        &LEX
+    }};
+}
+
 mod credits;
 mod events;
 mod films;

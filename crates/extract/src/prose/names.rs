@@ -71,7 +71,7 @@ pub(crate) fn name_run(t: &Toks, k: usize) -> Option<Run> {
         } else if name_word(t, i) && !is_stop(t.s(i)) {
             words.push(t.s(i).to_owned());
             i += 1;
-        } else if !words.is_empty() && t.is_any(i, PARTICLES) && t.is_lower(i) && name_word(t, i + 1)
+        } else if !words.is_empty() && t.is_any(i, lex!(PARTICLES)) && t.is_lower(i) && name_word(t, i + 1)
             && !is_stop(t.s(i + 1))
         {
             words.push(t.s(i).to_owned());

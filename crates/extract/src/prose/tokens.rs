@@ -33,6 +33,52 @@ pub(crate) struct Tok {
     pub line_start: bool,
     /// First token of a sentence.
     pub sent_start: bool,
+    /// [`fold_hash`] of the word (0 for other tokens), so that [`Lex`]
+    /// lookups reject most words without comparing strings.
+    pub h: u32,
+}
+
+/// FNV-1a over the ASCII-lower-cased bytes of a word.
+pub(crate) const fn fold_hash(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i].to_ascii_lowercase() as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// A small set of words matched ignoring ASCII case, with a 256-bit Bloom
+/// filter built at compile time over [`fold_hash`]: the rules ask "is this
+/// token one of these words" millions of times over a corpus, and nearly
+/// every answer is no. Build one with `lex!`.
+pub(crate) struct Lex {
+    pub words: &'static [&'static str],
+    bloom: [u64; 4],
+}
+
+impl Lex {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        let mut bloom = [0u64; 4];
+        let mut i = 0;
+        while i < words.len() {
+            let h = fold_hash(words[i].as_bytes());
+            let (a, b) = ((h & 255) as usize, ((h >> 8) & 255) as usize);
+            bloom[a / 64] |= 1 << (a % 64);
+            bloom[b / 64] |= 1 << (b % 64);
+            i += 1;
+        }
+        Lex { words, bloom }
+    }
+
+    /// Whether a word of hash `h` may be in the set (no false negatives).
+    #[inline]
+    pub(crate) fn may_hold(&self, h: u32) -> bool {
+        let (a, b) = ((h & 255) as usize, ((h >> 8) & 255) as usize);
+        self.bloom[a / 64] >> (a % 64) & 1 == 1 && self.bloom[b / 64] >> (b % 64) & 1 == 1
+    }
 }
 
 /// A tokenized text.
@@ -72,7 +118,7 @@ impl<'a> Toks<'a> {
                 line_start = true;
                 if newlines == 2 {
                     toks.push(Tok { start: i, end: i + 1, kind: Kind::Break, cap: false,
-                                    upper: false, line_start: true, sent_start: false });
+                                    upper: false, line_start: true, sent_start: false, h: 0 });
                 }
                 continue;
             }
@@ -111,10 +157,11 @@ impl<'a> Toks<'a> {
                 let upper = letters >= 2
                     && word[..wend].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
                 toks.push(Tok { start: i, end: i + wend, kind: Kind::Word, cap: c.is_uppercase(),
-                                upper, line_start, sent_start: false });
+                                upper, line_start, sent_start: false,
+                                h: fold_hash(&bytes[i..i + wend]) });
                 if poss {
                     toks.push(Tok { start: i + wend, end, kind: Kind::Poss, cap: false,
-                                    upper: false, line_start: false, sent_start: false });
+                                    upper: false, line_start: false, sent_start: false, h: 0 });
                 }
                 line_start = false;
                 continue;
@@ -128,14 +175,13 @@ impl<'a> Toks<'a> {
                 && !text[i + c.len_utf8()..].starts_with(char::is_alphanumeric)
             {
                 toks.push(Tok { start: i, end: i + c.len_utf8(), kind: Kind::Poss, cap: false,
-                                upper: false, line_start: false, sent_start: false });
+                                upper: false, line_start: false, sent_start: false, h: 0 });
                 continue;
             }
             toks.push(Tok { start: i, end: i + c.len_utf8(), kind: Kind::Punct, cap: false,
-                            upper: false, line_start, sent_start: false });
+                            upper: false, line_start, sent_start: false, h: 0 });
             line_start = false;
         }
-        let _ = bytes;
         let lower = toks.iter()
             .filter(|t| t.kind == Kind::Word && text[t.start..].starts_with(char::is_lowercase))
             .map(|t| &text[t.start..t.end])
@@ -241,8 +287,14 @@ impl<'a> Toks<'a> {
     }
 
     /// Token `k` is a word in `set`, ignoring case.
-    pub(crate) fn is_any(&self, k: usize, set: &[&str]) -> bool {
-        self.is_word(k) && set.iter().any(|w| self.s(k).eq_ignore_ascii_case(w))
+    #[inline]
+    pub(crate) fn is_any(&self, k: usize, set: &Lex) -> bool {
+        let Some(t) = self.toks.get(k) else { return false };
+        if t.kind != Kind::Word || !set.may_hold(t.h) {
+            return false;
+        }
+        let s = &self.text[t.start..t.end];
+        set.words.iter().any(|w| s.eq_ignore_ascii_case(w))
     }
 
     /// Token `k` is a lower-case word.
