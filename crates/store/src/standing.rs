@@ -201,7 +201,15 @@ pub fn consensus(reviews: &[Vec<String>]) -> Vec<(usize, usize)> {
         best_per_review.extend(best);
     }
     best_per_review.sort_by_key(rank);
-    best_per_review.into_iter().take(CONSENSUS_SENTENCES).map(|(_, _, _, r, p)| (r, p)).collect()
+    // The same sentence from two reviews (a review syndicated twice) is
+    // shown once.
+    let mut seen: HashSet<&str> = HashSet::new();
+    best_per_review
+        .into_iter()
+        .filter(|&(_, _, _, r, p)| seen.insert(reviews[r][p].trim()))
+        .take(CONSENSUS_SENTENCES)
+        .map(|(_, _, _, r, p)| (r, p))
+        .collect()
 }
 
 /// Sort key: more shared words, more weight, shorter, earlier.

@@ -55,6 +55,9 @@ fn label_word(label: VerdictLabel) -> &'static str {
 }
 
 fn film_link(id: FilmId, title: &str, year: Option<i32>) -> Markup {
+    // A film stored without a title still needs a link a person can see
+    // and a screen reader can name.
+    let title = if title.trim().is_empty() { "Untitled film" } else { title };
     html! { a href={"/films/" (id)} { (title) } (year_suffix(year)) }
 }
 

@@ -109,3 +109,17 @@ fn consensus_prefers_sentences_echoed_by_other_reviews() {
     assert_eq!(consensus(&reviews[1..2]), [(0, 0)], "one review: its strongest sentence");
     assert!(consensus(&[]).is_empty());
 }
+
+#[test]
+fn r5_consensus_shows_a_sentence_once_when_two_reviews_share_it() {
+    let syndicated = "A haunting score lifts everything.".to_owned();
+    let reviews = vec![
+        vec![syndicated.clone()],
+        vec![syndicated],
+        vec!["The score is haunting, though the pacing drags.".to_owned()],
+    ];
+    let picked = consensus(&reviews);
+    let sentences: Vec<&str> = picked.iter().map(|&(r, p)| reviews[r][p].as_str()).collect();
+    assert_eq!(sentences.len(), 2, "{sentences:?}");
+    assert_ne!(sentences[0], sentences[1]);
+}
