@@ -78,7 +78,8 @@ pub fn extract_page(html: &str, url: Option<&str>) -> Page {
     let doc = Html::parse_document(html);
     let meta = meta::read(&doc);
     let json_ld = jsonld::parse(meta.json_ld.iter().map(String::as_str));
-    let extracted = body::extract_with(html, url, Some(&doc));
+    let titles: Vec<&str> = [&meta.og_title, &meta.title_tag, &meta.h1].into_iter().flatten().map(String::as_str).collect();
+    let extracted = body::extract_with(html, url, Some(&doc), &titles);
     drop(doc);
 
     let ld_article = json_ld.articles.iter().find(|a| a.headline.is_some()).cloned().unwrap_or_default();
