@@ -194,7 +194,7 @@ fn title_line(line: &str, start: usize, blank_before: bool, ends_block: bool) ->
     let body = body.trim();
     // The title proper ends at a parenthesis, stars, a grade, a wide gap, a dash, or a sentence end.
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)\s*(?:\(|\[|\*|★|\s{2,}|\t|\s+[-–—]+\s+|\s+--|[.:;]\s+(?:directed|starring|written|with|rated|a\s+film|review)|\.\s*$|\s+\d(?:\.\d)?\s*(?:stars?|/\s*\d)|\s+[A-DF][+-]?\s*$|,?\s+(?:18|19|20)\d\d\s*$|,\s*(?:19|20)\d\d\b)"#).expect("static regex")
+        Regex::new(r#"(?i)\s*(?:\(|\[|\*|★|\s{2,}|\t|\s+[-–—]+\s+|\s+--|[.:;]\s+(?:directed|starring|written|with|rated|a\s+film|review)|,\s+(?:starring|directed\s+by|written\s+by)\b|\.\s*$|\s+\d(?:\.\d)?\s*(?:stars?|/\s*\d)|\s+[A-DF][+-]?\s*$|,?\s+(?:18|19|20)\d\d\s*$|,\s*(?:19|20)\d\d\b)"#).expect("static regex")
     });
     let cut = CUT.find(body).map_or(body.len(), |m| m.start());
     let cut = if cut == 0 { body.len() } else { cut };
@@ -418,7 +418,14 @@ pub(crate) fn clean_title(s: &str) -> Option<String> {
         .trim();
     let t = t.strip_suffix('.').unwrap_or(t).trim();
     let t = t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '`')).trim().replace('_', " ");
-    let collapsed = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut collapsed = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    // An index's inverted article: "Lady Confesses, The" is "The Lady Confesses".
+    for article in [", The", ", A", ", An", ", THE", ", AN"] {
+        if let Some(stem) = collapsed.strip_suffix(article).filter(|s| !s.is_empty()) {
+            collapsed = format!("{} {stem}", &article[2..]);
+            break;
+        }
+    }
     (!collapsed.is_empty() && collapsed.chars().any(char::is_alphanumeric)).then_some(collapsed)
 }
 
@@ -460,6 +467,12 @@ pub(crate) fn from_prose(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inverted_articles_and_trailing_credits() {
+        assert_eq!(clean_title("Lady Confesses, The").as_deref(), Some("The Lady Confesses"));
+        assert_eq!(find("Night Owls, starring Ann Lee, Bo Chen\n\nProse.\n").title.as_deref(), Some("Night Owls"));
+    }
 
     #[test]
     fn capitals_become_title_case() {
