@@ -38,20 +38,7 @@ use tokens::Toks;
 #[allow(dead_code)]
 pub(crate) fn enrich(text: &str, review: &mut Review) {
     let t = Toks::new(text);
-    let mut people = People::default();
-    let film = &review.film;
-    for name in film.cast.iter().map(|c| &c.name)
-        .chain(&film.directors).chain(&film.writers).chain(&film.producers)
-    {
-        people.add(name);
-    }
-    for k in 0..t.len() {
-        if let Some(r) = name_run(&t, k)
-            && person_shaped(&r.words)
-        {
-            people.add_seen(&r.text());
-        }
-    }
+    let mut people = people_of(&t, review);
     credits::credits(&t, &mut people, &mut review.film);
 
     let characters: Vec<String> =
@@ -76,10 +63,9 @@ pub(crate) fn enrich(text: &str, review: &mut Review) {
     }
 }
 
-/// Adds to `review` the venues and dated events of `coda`, text after a
-/// roundup's last capsule that names this review's film.
-pub(crate) fn enrich_coda(coda: &str, review: &mut Review) {
-    let t = Toks::new(coda);
+/// The people `review`'s credits name, and every person-shaped name run of
+/// `t`.
+fn people_of(t: &Toks<'_>, review: &Review) -> People {
     let mut people = People::default();
     let film = &review.film;
     for name in film.cast.iter().map(|c| &c.name)
@@ -88,12 +74,20 @@ pub(crate) fn enrich_coda(coda: &str, review: &mut Review) {
         people.add(name);
     }
     for k in 0..t.len() {
-        if let Some(r) = name_run(&t, k)
+        if let Some(r) = name_run(t, k)
             && person_shaped(&r.words)
         {
             people.add_seen(&r.text());
         }
     }
+    people
+}
+
+/// Adds to `review` the venues and dated events of `coda`, text after a
+/// roundup's last capsule that names this review's film.
+pub(crate) fn enrich_coda(coda: &str, review: &mut Review) {
+    let t = Toks::new(coda);
+    let people = people_of(&t, review);
     merge(&mut review.venues, events::venues(coda));
     for e in events::events(&t, &people, &review.film.title, review.published.as_deref()) {
         if !review.events.contains(&e) {
