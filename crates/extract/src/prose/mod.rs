@@ -35,7 +35,6 @@ use tokens::Toks;
 /// prose, characters, roles ("writer-director", "who also produced"),
 /// surname-only mentions resolved to full names, venues, dated events and
 /// mentions of other people, films and music.
-#[allow(dead_code)]
 pub(crate) fn enrich(text: &str, review: &mut Review) {
     let t = Toks::new(text);
     let mut people = people_of(&t, review);
