@@ -21,9 +21,11 @@ pub fn run(args: &[&str]) -> Output {
     marquee().args(args).output().expect("running marquee")
 }
 
-/// `../shared` beside the repository, when present.
+/// `../shared` beside the repository (or the directory that `MARQUEE_SHARED`
+/// names, for a checkout elsewhere), when present.
 pub fn shared() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let path = std::env::var_os("MARQUEE_SHARED")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"), PathBuf::from);
     if path.join("README.md").exists() {
         Some(path)
     } else {

@@ -4,8 +4,10 @@
 use std::io::BufRead;
 use std::path::PathBuf;
 
+/// `../shared` beside the repository, or the directory `MARQUEE_SHARED` names.
 fn shared() -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let dir = std::env::var_os("MARQUEE_SHARED")
+        .map_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")), PathBuf::from);
     if dir.is_dir() {
         Some(dir)
     } else {
