@@ -9,6 +9,11 @@ pub enum Error {
     /// The user's query could not be parsed (a fault of the caller's input).
     #[error("cannot parse the query: {0}")]
     Query(String),
+    /// The query or its page is over one of the bounds in
+    /// [`limits`](crate::limits) (a fault of the caller's input); the
+    /// message names the bound.
+    #[error("{0}")]
+    Limit(String),
     /// The index on disk was written with a different schema; rebuild it.
     #[error("the index at {path} has another schema ({message}); run `marquee reindex`")]
     SchemaMismatch {
@@ -39,7 +44,7 @@ pub enum Error {
 impl Error {
     /// Whether the caller caused this error (a bad query) rather than us.
     pub fn is_user_error(&self) -> bool {
-        matches!(self, Error::Query(_))
+        matches!(self, Error::Query(_) | Error::Limit(_))
     }
 }
 

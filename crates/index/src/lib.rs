@@ -22,12 +22,14 @@
 #![warn(missing_docs)]
 
 mod error;
+pub mod limits;
 mod query;
 mod schema;
 mod snippet;
 mod source;
 
 pub use error::{Error, Result};
+pub use limits::{MAX_FUZZY_TERMS, MAX_QUERY_BYTES, MAX_QUERY_NESTING, MAX_QUERY_TERMS, MAX_RESULT_WINDOW};
 pub use query::{Facets, Hit, SearchQuery, SearchResults, Snippet};
 pub use schema::{DocKind, IndexDoc, decade_of};
 pub use source::{critic_doc, docs_for_changes, docs_from_store, film_doc, person_doc, review_doc, review_docs};

@@ -24,8 +24,14 @@ pub const MAX_LIMIT: usize = 100;
 ///   `-word` to exclude, `OR` for alternatives.
 ///
 /// When nothing matches, the same query is run again with every word allowed
-/// one typo (an edit or a transposition), and [`SearchResults::fuzzy`] says so.
-/// The other fields filter by facet.
+/// one typo (an edit or a transposition), and [`SearchResults::fuzzy`] says so;
+/// queries of more than [`MAX_FUZZY_TERMS`](crate::MAX_FUZZY_TERMS) single
+/// words are not retried. The other fields filter by facet.
+///
+/// A query is refused with [`Error::Limit`] before any work when it is over
+/// one of the bounds in [`limits`](crate::limits): its length, nesting,
+/// number of words, or `offset + limit` beyond
+/// [`MAX_RESULT_WINDOW`](crate::MAX_RESULT_WINDOW).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SearchQuery {
     /// The query text; empty matches everything.
@@ -205,12 +211,14 @@ pub(crate) fn run(
     f: &Fields,
     q: &SearchQuery,
 ) -> Result<SearchResults> {
+    let shape = crate::limits::check(q, q.effective_limit())?;
     let query = build(index, f, q, false)?;
     let mut results = collect(searcher, f, q, query.as_ref(), false)?;
     // Retry with typo tolerance only when the exact query found nothing: fuzzy
     // terms match by automaton and score flat, so mixing them in would blur
-    // BM25's ranking of exact matches.
-    if results.total == 0 && !q.text.trim().is_empty() {
+    // BM25's ranking of exact matches. Long queries are not retried: the
+    // retry's cost grows with the number of words (see `limits`).
+    if results.total == 0 && !q.text.trim().is_empty() && shape.fuzzy_allowed {
         let fuzzy = build(index, f, q, true)?;
         let retry = collect(searcher, f, q, fuzzy.as_ref(), true)?;
         if retry.total > 0 {

@@ -5,26 +5,22 @@
 //! paged (`page`, `per_page`), filters are query parameters, and every error
 //! is an [`ErrorBody`] with the status from [`ApiError::table`].
 
-use std::collections::HashMap;
-
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use marquee_index::{DocKind, SearchQuery};
+use marquee_index::DocKind;
 use marquee_model::{Body, CriticId, Document, FilmId, PersonId, ReviewId, VenueId};
-use marquee_store::{EventQuery, IngestOutcome, ReviewQuery};
+use marquee_store::IngestOutcome;
 use serde::Serialize;
-use serde_json::json;
-use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa::{OpenApi, ToSchema};
 
 use crate::error::{ApiError, ErrorBody, ErrorDetail};
-use crate::pages::{film_query, id_of, num, param};
-use crate::state::AppState;
+use crate::pages::id_of;
+use crate::params::{EventParams, FilmParams, ListParams, Params, PostParams, ReviewParams, SearchParams};
+use crate::state::{AppState, MAX_BODY_BYTES};
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
-type Params = Query<HashMap<String, String>>;
 
 // ------------------------------------------------------------------ DTOs ---
 
@@ -592,29 +588,10 @@ pub struct IngestDto {
 
 // -------------------------------------------------------------- handlers ---
 
-/// Query parameters of `GET /api/films`.
-#[derive(Debug, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)] // Documents the parameters; parsing is by hand for JSON errors.
-pub struct FilmParams {
-    /// 1-based page (default 1).
-    page: Option<u32>,
-    /// Rows per page, 1..100 (default 20).
-    per_page: Option<u32>,
-    /// best, title, year, reviews or recent.
-    sort: Option<String>,
-    /// Certificate mark, e.g. R.
-    certificate: Option<String>,
-    /// Decade, e.g. 1990.
-    decade: Option<i32>,
-    /// positive, mixed or negative.
-    label: Option<String>,
-}
-
 #[utoipa::path(get, path = "/api/films", params(FilmParams), tag = "films",
     responses((status = 200, body = FilmPage), (status = 400, body = ErrorBody)))]
-pub(crate) async fn films(State(state): State<AppState>, Query(params): Params) -> ApiResult<FilmPage> {
-    let q = film_query(&params)?;
+pub(crate) async fn films(State(state): State<AppState>, Params(params): Params<FilmParams>) -> ApiResult<FilmPage> {
+    let q = params.query();
     let page = state.read(move |s| s.films(&q)).await?;
     Ok(Json(FilmPage { items: page.items.iter().map(Into::into).collect(), page: page.page, per_page: page.per_page, total: page.total }))
 }
@@ -627,41 +604,10 @@ pub(crate) async fn film(State(state): State<AppState>, Path(id): Path<String>) 
     Ok(Json((&f).into()))
 }
 
-/// Query parameters of `GET /api/reviews`.
-#[derive(Debug, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)] // Documents the parameters; parsing is by hand for JSON errors.
-pub struct ReviewParams {
-    /// 1-based page (default 1).
-    page: Option<u32>,
-    /// Rows per page, 1..100 (default 20).
-    per_page: Option<u32>,
-    /// Only this critic's reviews (id).
-    critic: Option<i64>,
-    /// Only critics whose name contains this.
-    critic_name: Option<String>,
-    /// Only reviews of this film (id).
-    film: Option<i64>,
-    /// Only films whose title contains this.
-    film_title: Option<String>,
-    /// positive, mixed or negative.
-    label: Option<String>,
-}
-
 #[utoipa::path(get, path = "/api/reviews", params(ReviewParams), tag = "reviews",
     responses((status = 200, body = ReviewPage), (status = 400, body = ErrorBody)))]
-pub(crate) async fn reviews(State(state): State<AppState>, Query(params): Params) -> ApiResult<ReviewPage> {
-    let mut q = ReviewQuery::default();
-    q.page = num(&params, "page")?.unwrap_or(1u32).max(1);
-    q.per_page = num(&params, "per_page")?.unwrap_or(20u32).clamp(1, 100);
-    q.critic = num(&params, "critic")?.map(CriticId);
-    q.film = num(&params, "film")?.map(FilmId);
-    q.critic_name = param(&params, "critic_name").map(str::to_owned);
-    q.film_title = param(&params, "film_title").map(str::to_owned);
-    if let Some(label) = param(&params, "label") {
-        q.label = Some(serde_json::from_value(json!(label))
-            .map_err(|_| ApiError::BadRequest("`label` is positive, mixed or negative".into()))?);
-    }
+pub(crate) async fn reviews(State(state): State<AppState>, Params(params): Params<ReviewParams>) -> ApiResult<ReviewPage> {
+    let q = params.query();
     let page = state.read(move |s| s.reviews(&q)).await?;
     Ok(Json(ReviewPage { items: page.items.iter().map(Into::into).collect(), page: page.page, per_page: page.per_page, total: page.total }))
 }
@@ -683,30 +629,51 @@ pub(crate) async fn review(State(state): State<AppState>, Path(id): Path<String>
 
 #[utoipa::path(post, path = "/api/reviews", tag = "reviews",
     request_body(content = String, description = "The review: plain text or an HTML page", content_type = "text/plain"),
-    params(("source" = Option<String>, Query, description = "A name for the document (file name or URL)")),
+    params(PostParams),
     security(("bearer" = [])),
     responses((status = 201, body = IngestDto, description = "Stored"), (status = 200, body = IngestDto, description = "Already stored"),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 413, description = "Body too large"), (status = 415, body = ErrorBody)))]
 pub(crate) async fn post_review(
     State(state): State<AppState>,
-    Query(params): Params,
+    Params(params): Params<PostParams>,
     headers: HeaderMap,
-    body: Bytes,
+    body: axum::body::Body,
 ) -> Result<Response, ApiError> {
+    // Everything that can refuse the request is decided from the headers,
+    // before a byte of the body is read: a client without the token cannot
+    // make the server take in 4 MB (and with `Expect: 100-continue` it is
+    // never asked to send it).
     state.authorize(headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()))?;
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("text/plain");
     let mime = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-    let text = String::from_utf8(body.to_vec()).map_err(|_| ApiError::BadRequest("the body is not UTF-8".into()))?;
+    let html = match mime.as_str() {
+        "text/plain" | "text/markdown" => false,
+        "text/html" | "application/xhtml+xml" => true,
+        _ => return Err(ApiError::UnsupportedMediaType),
+    };
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return Err(ApiError::PayloadTooLarge(MAX_BODY_BYTES));
+    }
+    let timeout = state.config().timeouts.body_read;
+    let bytes = match tokio::time::timeout(timeout, axum::body::to_bytes(body, MAX_BODY_BYTES)).await {
+        Err(_) => return Err(ApiError::BodyTimeout(timeout.as_secs())),
+        Ok(Err(e)) => {
+            return Err(if e.into_inner().is::<http_body_util::LengthLimitError>() {
+                ApiError::PayloadTooLarge(MAX_BODY_BYTES)
+            } else {
+                ApiError::BadRequest("the body could not be read whole".into())
+            });
+        }
+        Ok(Ok(bytes)) => bytes,
+    };
+    let text = String::from_utf8(bytes.to_vec()).map_err(|_| ApiError::BadRequest("the body is not UTF-8".into()))?;
     if text.trim().is_empty() {
         return Err(ApiError::BadRequest("the body is empty".into()));
     }
-    let body = match mime.as_str() {
-        "text/plain" | "text/markdown" => Body::Text(text),
-        "text/html" | "application/xhtml+xml" => Body::Html { html: text, url: None },
-        _ => return Err(ApiError::UnsupportedMediaType),
-    };
-    let source = param(&params, "source").unwrap_or("http-post").to_owned();
+    let body = if html { Body::Html { html: text, url: None } } else { Body::Text(text) };
+    let source = params.source.unwrap_or_else(|| "http-post".to_owned());
     let doc = Document { origin: format!("POST /api/reviews ({source})"), source, body };
     let (outcome, warnings) = state.ingest(doc).await?;
     let base = &state.config().base_url;
@@ -747,30 +714,17 @@ pub(crate) async fn person(State(state): State<AppState>, Path(id): Path<String>
     }))
 }
 
-/// Paging parameters.
-#[derive(Debug, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)] // Documents the parameters; parsing is by hand for JSON errors.
-pub struct PageParams {
-    /// 1-based page (default 1).
-    page: Option<u32>,
-    /// Rows per page, 1..1000 (default 100).
-    per_page: Option<u32>,
+/// This page of `all`, converted, with its number, size and the total.
+fn paginate<T, U>(params: &ListParams, all: &[T], f: impl Fn(&T) -> U) -> (Vec<U>, u32, u32, u64) {
+    let (rows, page, per_page) = params.slice(all);
+    (rows.iter().map(f).collect(), page, per_page, all.len() as u64)
 }
 
-fn paginate<T, U>(params: &HashMap<String, String>, all: &[T], f: impl Fn(&T) -> U) -> Result<(Vec<U>, u32, u32, u64), ApiError> {
-    let page = num(params, "page")?.unwrap_or(1u32).max(1);
-    let per_page = num(params, "per_page")?.unwrap_or(100u32).clamp(1, 1000);
-    let start = (page as usize - 1).saturating_mul(per_page as usize);
-    let items = all.iter().skip(start).take(per_page as usize).map(f).collect();
-    Ok((items, page, per_page, all.len() as u64))
-}
-
-#[utoipa::path(get, path = "/api/critics", params(PageParams), tag = "critics",
+#[utoipa::path(get, path = "/api/critics", params(ListParams), tag = "critics",
     responses((status = 200, body = CriticPage), (status = 400, body = ErrorBody)))]
-pub(crate) async fn critics(State(state): State<AppState>, Query(params): Params) -> ApiResult<CriticPage> {
+pub(crate) async fn critics(State(state): State<AppState>, Params(params): Params<ListParams>) -> ApiResult<CriticPage> {
     let all = state.read(|s| s.critics()).await?;
-    let (items, page, per_page, total) = paginate(&params, &all, |c| CriticDto::from(c))?;
+    let (items, page, per_page, total) = paginate(&params, &all, |c| CriticDto::from(c));
     Ok(Json(CriticPage { items, page, per_page, total }))
 }
 
@@ -782,11 +736,11 @@ pub(crate) async fn critic(State(state): State<AppState>, Path(id): Path<String>
     Ok(Json(CriticDetailDto { critic: (&c.summary).into(), review_list: c.reviews.iter().map(Into::into).collect() }))
 }
 
-#[utoipa::path(get, path = "/api/venues", params(PageParams), tag = "venues",
+#[utoipa::path(get, path = "/api/venues", params(ListParams), tag = "venues",
     responses((status = 200, body = VenuePage), (status = 400, body = ErrorBody)))]
-pub(crate) async fn venues(State(state): State<AppState>, Query(params): Params) -> ApiResult<VenuePage> {
+pub(crate) async fn venues(State(state): State<AppState>, Params(params): Params<ListParams>) -> ApiResult<VenuePage> {
     let all = state.read(|s| s.venues()).await?;
-    let (items, page, per_page, total) = paginate(&params, &all, |v| VenueSummaryDto { id: v.id.0, name: v.name.clone(), films: v.films, events: v.events })?;
+    let (items, page, per_page, total) = paginate(&params, &all, |v| VenueSummaryDto { id: v.id.0, name: v.name.clone(), films: v.films, events: v.events });
     Ok(Json(VenuePage { items, page, per_page, total }))
 }
 
@@ -798,81 +752,19 @@ pub(crate) async fn venue(State(state): State<AppState>, Path(id): Path<String>)
     Ok(Json(VenueDto { id: v.id.0, name: v.name.clone(), films: refs(&v.films), events: v.events.iter().map(EventDto::from).collect() }))
 }
 
-/// Query parameters of `GET /api/events`.
-#[derive(Debug, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)] // Documents the parameters; parsing is by hand for JSON errors.
-pub struct EventParams {
-    /// Only events at this venue (id).
-    venue: Option<i64>,
-    /// Only events around this film (id).
-    film: Option<i64>,
-    /// Only events on or after this day, YYYY-MM-DD.
-    from: Option<String>,
-    /// 1-based page (default 1).
-    page: Option<u32>,
-    /// Rows per page, 1..1000 (default 100).
-    per_page: Option<u32>,
-}
-
 #[utoipa::path(get, path = "/api/events", params(EventParams), tag = "events",
     responses((status = 200, body = EventPage), (status = 400, body = ErrorBody)))]
-pub(crate) async fn events(State(state): State<AppState>, Query(params): Params) -> ApiResult<EventPage> {
-    let from = param(&params, "from").map(str::to_owned);
-    if let Some(f) = &from {
-        if chrono::NaiveDate::parse_from_str(f, "%Y-%m-%d").is_err() {
-            return Err(ApiError::BadRequest("`from` must be a date, YYYY-MM-DD".into()));
-        }
-    }
-    let q = EventQuery { venue: num(&params, "venue")?.map(VenueId), film: num(&params, "film")?.map(FilmId), from, limit: 100_000 };
+pub(crate) async fn events(State(state): State<AppState>, Params(params): Params<EventParams>) -> ApiResult<EventPage> {
+    let q = params.query();
     let all = state.read(move |s| s.events(&q)).await?;
-    let (items, page, per_page, total) = paginate(&params, &all, |e| EventDto::from(e))?;
+    let (items, page, per_page, total) = paginate(&params.list(), &all, |e| EventDto::from(e));
     Ok(Json(EventPage { items, page, per_page, total }))
-}
-
-/// Query parameters of `GET /api/search`.
-#[derive(Debug, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)] // Documents the parameters; parsing is by hand for JSON errors.
-pub struct SearchParams {
-    /// The query: words, "phrases", and fields title:, director:, cast:, critic:, venue:, year:, label:.
-    q: Option<String>,
-    /// film, review, person or critic.
-    kind: Option<String>,
-    /// Certificate mark facet.
-    certificate: Option<String>,
-    /// Decade facet, e.g. 1990s.
-    decade: Option<String>,
-    /// positive, mixed or negative.
-    label: Option<String>,
-    /// 1-based page (default 1).
-    page: Option<u32>,
-    /// Hits per page, 1..100 (default 20).
-    per_page: Option<u32>,
 }
 
 #[utoipa::path(get, path = "/api/search", params(SearchParams), tag = "search",
     responses((status = 200, body = SearchDto), (status = 400, body = ErrorBody)))]
-pub(crate) async fn search(State(state): State<AppState>, Query(params): Params) -> ApiResult<SearchDto> {
-    let page: usize = num(&params, "page")?.unwrap_or(1usize).max(1);
-    let per_page: usize = num(&params, "per_page")?.unwrap_or(20usize).clamp(1, 100);
-    let kind = match param(&params, "kind") {
-        None => None,
-        Some(k) => Some(DocKind::parse(k).ok_or_else(|| ApiError::BadRequest("`kind` is film, review, person or critic".into()))?),
-    };
-    let label = match param(&params, "label") {
-        None => None,
-        Some(l) => Some(serde_json::from_value(json!(l)).map_err(|_| ApiError::BadRequest("`label` is positive, mixed or negative".into()))?),
-    };
-    let query = SearchQuery {
-        text: param(&params, "q").unwrap_or_default().to_owned(),
-        kind,
-        certificate: param(&params, "certificate").map(str::to_owned),
-        decade: param(&params, "decade").map(str::to_owned),
-        label,
-        offset: (page - 1) * per_page,
-        limit: per_page,
-    };
+pub(crate) async fn search(State(state): State<AppState>, Params(params): Params<SearchParams>) -> ApiResult<SearchDto> {
+    let query = params.query(20)?;
     let results = state.search(query).await?;
     let facet = |v: &[(String, u64)]| v.iter().map(|(value, count)| FacetCountDto { value: value.clone(), count: *count }).collect();
     let base = &state.config().base_url;

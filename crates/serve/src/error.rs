@@ -25,6 +25,9 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// The bearer token is empty: every POST would be refused.
+    #[error("the bearer token is empty; give a secret, or no token to turn ingesting over HTTP off")]
+    EmptyToken,
     /// Writing an export failed.
     #[error("writing the export: {0}")]
     Write(#[from] std::io::Error),
@@ -48,12 +51,23 @@ pub enum ApiError {
     /// The search query does not parse.
     #[error("{0}")]
     InvalidQuery(String),
+    /// A parameter or the search query is over one of the request bounds
+    /// (`crate::params`, `marquee_index::limits`); the message names it.
+    #[error("{0}")]
+    LimitExceeded(String),
     /// A write without a valid bearer token.
     #[error("a valid bearer token is required")]
     Unauthorized,
     /// The server was started without a token or an ingester.
     #[error("ingesting over HTTP is turned off on this server")]
     IngestDisabled,
+    /// A body over the size limit (refused from its `Content-Length`, or
+    /// as soon as it grows past the limit).
+    #[error("the body is larger than {0} bytes")]
+    PayloadTooLarge(usize),
+    /// The body did not arrive in time.
+    #[error("the body did not arrive within {0} seconds")]
+    BodyTimeout(u64),
     /// A body of a type other than text or HTML.
     #[error("send text/plain or text/html")]
     UnsupportedMediaType,
@@ -85,8 +99,11 @@ impl ApiError {
             ApiError::NotFound(_) => ("not_found", StatusCode::NOT_FOUND),
             ApiError::BadRequest(_) => ("bad_request", StatusCode::BAD_REQUEST),
             ApiError::InvalidQuery(_) => ("invalid_query", StatusCode::BAD_REQUEST),
+            ApiError::LimitExceeded(_) => ("limit_exceeded", StatusCode::BAD_REQUEST),
             ApiError::Unauthorized => ("unauthorized", StatusCode::UNAUTHORIZED),
             ApiError::IngestDisabled => ("ingest_disabled", StatusCode::FORBIDDEN),
+            ApiError::PayloadTooLarge(_) => ("payload_too_large", StatusCode::PAYLOAD_TOO_LARGE),
+            ApiError::BodyTimeout(_) => ("body_timeout", StatusCode::REQUEST_TIMEOUT),
             ApiError::UnsupportedMediaType => ("unsupported_media_type", StatusCode::UNSUPPORTED_MEDIA_TYPE),
             ApiError::Internal(_) => ("internal", StatusCode::INTERNAL_SERVER_ERROR),
         }

@@ -5,32 +5,20 @@
 //! keeps line folding, escaping and the choice of properties in plain view;
 //! the tests check the output with independent parsers.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use marquee_model::{FilmId, VenueId};
-use marquee_store::{EventQuery, EventView, ReviewSummary};
+use marquee_store::{EventView, ReviewSummary};
 
-use crate::error::ApiError;
-use crate::pages::num;
+use crate::params::{EventParams, Params};
 use crate::state::AppState;
 
 /// `GET /events.ics?venue=ID&film=ID`.
-pub(crate) async fn ics(State(state): State<AppState>, Query(params): Query<HashMap<String, String>>) -> Response {
-    let query = (|| -> Result<EventQuery, ApiError> {
-        Ok(EventQuery {
-            venue: num(&params, "venue")?.map(VenueId),
-            film: num(&params, "film")?.map(FilmId),
-            ..EventQuery::default()
-        })
-    })();
-    let query = match query {
-        Ok(q) => q,
-        Err(e) => return e.into_response(),
-    };
+pub(crate) async fn ics(State(state): State<AppState>, Params(params): Params<EventParams>) -> Response {
+    // The feed holds every event that matches: it takes the filters, not a page.
+    let query = marquee_store::EventQuery { limit: marquee_store::EventQuery::default().limit, ..params.query() };
     match state.read(move |s| s.events(&query)).await {
         Ok(events) => {
             let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();

@@ -27,18 +27,24 @@
 
 mod api;
 mod cache;
+mod edges;
 mod error;
 pub mod export;
 mod feeds;
 mod jsonld;
 mod pages;
+mod params;
 mod state;
 
 pub use api::ApiDoc;
 pub use error::{ApiError, Error, Result};
-pub use state::{AppState, Config, IngestBody, IngestError, Ingester, OpenStore};
+pub use params::{MAX_PAGE, MAX_PER_PAGE, MAX_PER_PAGE_LONG, MAX_QUERY_STRING_BYTES, MAX_TEXT_PARAM_BYTES};
+pub use state::{AppState, Config, IngestBody, IngestError, Ingester, MAX_BODY_BYTES, OpenStore, Timeouts};
 
+use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::routing::get;
@@ -78,21 +84,104 @@ pub fn app(state: AppState) -> Router {
         .route("/api/{*rest}", get(api::not_found).post(api::not_found))
         .fallback(pages::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(state::MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(edges::bounded_query))
+        .layer(axum::middleware::map_response(edges::security_headers))
         .with_state(state)
 }
+
+/// How long a client may take to send a request's headers, and how long a
+/// kept-alive connection may wait for its next request: hyper closes the
+/// connection after this (both are its `header_read_timeout`).
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// A connection on which no byte moves either way for this long is closed,
+/// whatever state it is in (a client that stops reading a response, or
+/// stalls in a body). Long enough for any handler (searches are bounded;
+/// an ingest of a 4 MB page takes seconds).
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long a request body may take to arrive (`POST /api/reviews`).
+pub const BODY_READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// Connections served at once; further ones wait in the kernel's backlog
+/// until one closes, so that idle sockets cannot exhaust file descriptors.
+pub const MAX_CONNECTIONS: usize = 1024;
 
 /// Serves [`app`] on `addr` until Ctrl-C.
 pub async fn serve(addr: SocketAddr, state: AppState) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| Error::Bind { addr, source })?;
     tracing::info!(%addr, "serving");
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            // If the signal handler cannot be installed the server simply
-            // runs until killed.
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|source| Error::Bind { addr, source })
+    serve_on(listener, state, async {
+        // If the signal handler cannot be installed the server simply
+        // runs until killed.
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
+    Ok(())
+}
+
+/// Serves [`app`] on `listener` until `shutdown` completes, then lets open
+/// requests finish (for at most [`IDLE_TIMEOUT`]). Each connection is
+/// HTTP/1.1 with [`HEADER_READ_TIMEOUT`] and [`IDLE_TIMEOUT`]; at most
+/// [`MAX_CONNECTIONS`] are served at once.
+///
+/// Written over hyper rather than `axum::serve`, which sets no timer and so
+/// no timeout: an idle connection would stay open for ever.
+pub async fn serve_on(listener: tokio::net::TcpListener, state: AppState, shutdown: impl Future<Output = ()>) {
+    let timeouts = state.config().timeouts;
+    let service = hyper_util::service::TowerToHyperService::new(app(state));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => slot,
+            () = &mut shutdown => break,
+        };
+        // The semaphore is never closed, so this cannot fail.
+        let Ok(slot) = slot else { break };
+        let stream = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut shutdown => break,
+        };
+        let stream = match stream {
+            Ok((stream, _)) => stream,
+            Err(error) => {
+                // Out of file descriptors, or the peer gave up: wait a
+                // little rather than spin.
+                tracing::warn!(%error, "accepting a connection");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let (io, activity) = edges::Watched::new(stream);
+        let mut builder = hyper::server::conn::http1::Builder::new();
+        builder.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(timeouts.header_read);
+        let conn = graceful.watch(builder.serve_connection(hyper_util::rt::TokioIo::new(io), service.clone()));
+        let idle = timeouts.idle;
+        tokio::spawn(async move {
+            tokio::select! {
+                result = conn => {
+                    if let Err(error) = result {
+                        tracing::debug!(%error, "connection ended");
+                    }
+                }
+                () = activity.idle_for(idle) => tracing::debug!("idle connection closed"),
+            }
+            drop(slot);
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(timeouts.idle) => tracing::warn!("connections still open at shutdown"),
+    }
+}
+
+/// The search that a query string of `GET /api/search` asks for (`q=...&page=2`,
+/// without the `?`), parsed and bounded as the route does, or the error the
+/// route answers with. The index checks the query text's own bounds when it
+/// runs the search ([`marquee_index::limits`]). For tools and the fuzz
+/// target; the server itself goes through the same code.
+pub fn search_query(raw: &str) -> std::result::Result<marquee_index::SearchQuery, ApiError> {
+    params::parse::<params::SearchParams>(raw)?.query(20)
 }
 
 /// Re-exported so that callers name the same types as [`AppState::new`].

@@ -14,6 +14,13 @@ use crate::error::{ApiError, Error, Result};
 /// The largest request body accepted (an HTML page to ingest).
 pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
+/// Searches run at once; more wait their turn. One search's memory is
+/// bounded by `marquee_index::limits` (measured at most 12 MB over ramr, for
+/// eight 39-letter words that match nothing and so take the typo retry:
+/// `BENCH.md`); without this bound the blocking pool (512 threads) would
+/// multiply it by the number of requests in flight.
+pub const MAX_CONCURRENT_SEARCHES: usize = 4;
+
 /// Opens one store connection; called once per pooled connection.
 pub type OpenStore =
     dyn Fn() -> std::result::Result<Box<dyn Store>, marquee_store::Error> + Send + Sync;
@@ -33,6 +40,31 @@ pub struct Config {
     pub cache_pages: bool,
     /// "Today" for upcoming events, `YYYY-MM-DD`; `None` uses the clock.
     pub today: Option<String>,
+    /// How long connections and bodies may take ([`crate::serve_on`]).
+    pub timeouts: Timeouts,
+}
+
+/// The server's timeouts; the defaults are [`crate::HEADER_READ_TIMEOUT`],
+/// [`crate::IDLE_TIMEOUT`] and [`crate::BODY_READ_TIMEOUT`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// For a request's headers, and for the next request on a kept-alive
+    /// connection.
+    pub header_read: std::time::Duration,
+    /// For a connection on which no byte moves.
+    pub idle: std::time::Duration,
+    /// For a request's body to arrive whole.
+    pub body_read: std::time::Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            header_read: crate::HEADER_READ_TIMEOUT,
+            idle: crate::IDLE_TIMEOUT,
+            body_read: crate::BODY_READ_TIMEOUT,
+        }
+    }
 }
 
 impl Default for Config {
@@ -43,6 +75,7 @@ impl Default for Config {
             pool_size: 4,
             cache_pages: true,
             today: None,
+            timeouts: Timeouts::default(),
         }
     }
 }
@@ -129,6 +162,7 @@ pub(crate) struct Inner {
     ingester: Option<Arc<dyn Ingester>>,
     pub(crate) config: Config,
     pub(crate) cache: PageCache,
+    searches: Arc<tokio::sync::Semaphore>,
 }
 
 /// Everything a request handler needs; cheap to clone.
@@ -144,18 +178,24 @@ impl std::fmt::Debug for AppState {
 impl AppState {
     /// State with `config.pool_size` connections opened by `open`, searching
     /// `index`. Ingesting over HTTP stays off until [`AppState::with_ingester`].
+    /// A token that is empty (or only spaces) is refused with
+    /// [`Error::EmptyToken`]: it would turn every POST away.
     pub fn new(
         open: impl Fn() -> std::result::Result<Box<dyn Store>, marquee_store::Error> + Send + Sync + 'static,
         index: Arc<Index>,
         config: Config,
     ) -> Result<AppState> {
+        if config.token.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            return Err(Error::EmptyToken);
+        }
         let stores = (0..config.pool_size.max(1))
             .map(|_| open().map(Mutex::new))
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(Error::Store)?;
         let pool = Pool { stores, next: AtomicUsize::new(0) };
         let cache = PageCache::new(config.cache_pages);
-        Ok(AppState(Arc::new(Inner { pool, index, ingester: None, config, cache })))
+        let searches = Arc::new(tokio::sync::Semaphore::new(MAX_CONCURRENT_SEARCHES));
+        Ok(AppState(Arc::new(Inner { pool, index, ingester: None, config, cache, searches })))
     }
 
     /// The same state with `ingester` handling `POST /api/reviews`.
@@ -199,11 +239,18 @@ impl AppState {
         query: marquee_index::SearchQuery,
     ) -> std::result::Result<marquee_index::SearchResults, ApiError> {
         let state = self.clone();
-        tokio::task::spawn_blocking(move || state.index().search(&query))
+        // The semaphore is never closed, so acquiring cannot fail.
+        let permit = self.0.searches.clone().acquire_owned().await.map_err(|e| ApiError::Internal(e.to_string()))?;
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            state.index().search(&query)
+        })
             .await
             .map_err(|e| ApiError::Internal(format!("search task failed: {e}")))?
-            .map_err(|e| {
-                if e.is_user_error() { ApiError::InvalidQuery(e.to_string()) } else { ApiError::Internal(e.to_string()) }
+            .map_err(|e| match e {
+                marquee_index::Error::Limit(message) => ApiError::LimitExceeded(message),
+                e if e.is_user_error() => ApiError::InvalidQuery(e.to_string()),
+                e => ApiError::Internal(e.to_string()),
             })
     }
 

@@ -58,6 +58,15 @@ pub fn update_index(db: &Path, store: &dyn Store, stored: &super::Stored) -> Res
 }
 
 pub fn run(db: &Path, pipeline: Pipeline, addr: &str, token: Option<String>) -> Result<Outcome> {
+    // clap may take an empty MARQUEE_TOKEN for no token at all; either way
+    // an empty token is a mistake to report, not a server to start.
+    let token = token.or_else(|| std::env::var("MARQUEE_TOKEN").ok());
+    if token.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        bail!(
+            "--token is empty (or MARQUEE_TOKEN is set to nothing): every POST would be refused; \
+             give a secret, or leave the token out to serve without ingesting over HTTP"
+        );
+    }
     let addr: std::net::SocketAddr = addr.parse().with_context(|| format!("--addr {addr}: not an address like 127.0.0.1:3000"))?;
     let index = Arc::new(open_index(db)?);
     let db_path = db.to_owned();
@@ -83,7 +92,10 @@ pub fn run(db: &Path, pipeline: Pipeline, addr: &str, token: Option<String>) -> 
 pub fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<Outcome> {
     open_existing(db)?;
     let index = open_index(db)?;
-    let results = index.search(&SearchQuery { limit, ..SearchQuery::new(query) }).with_context(|| format!("searching for {query:?}"))?;
+    // The query is named in the error, cut short: it may be kilobytes long.
+    let shown: String = query.chars().take(60).collect();
+    let shown = if shown.len() < query.len() { format!("{shown:?}…") } else { format!("{shown:?}") };
+    let results = index.search(&SearchQuery { limit, ..SearchQuery::new(query) }).with_context(|| format!("searching for {shown}"))?;
     if json {
         println!("{}", serde_json::to_string_pretty(&results)?);
         return Ok(Outcome::Ok);

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod gold;
+mod hardening;
 mod html;
 mod ingest;
 mod schema;
@@ -22,16 +23,11 @@ pub fn run(args: &[&str]) -> Output {
 }
 
 /// `../shared` beside the repository (or the directory that `MARQUEE_SHARED`
-/// names, for a checkout elsewhere), when present.
+/// names, for a checkout elsewhere), when present; under CI its absence
+/// fails the test (`marquee_testkit::shared`).
+#[track_caller]
 pub fn shared() -> Option<PathBuf> {
-    let path = std::env::var_os("MARQUEE_SHARED")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"), PathBuf::from);
-    if path.join("README.md").exists() {
-        Some(path)
-    } else {
-        eprintln!("skipping: ../shared not found beside the repository");
-        None
-    }
+    marquee_testkit::shared()
 }
 
 /// The bundled samples folder.

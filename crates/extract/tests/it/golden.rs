@@ -1,7 +1,7 @@
 //! Golden tests: every `tests/data/<layout>/<name>.txt` is extracted and the
-//! record compared with `<name>.expected.json`. A missing expected file is
-//! written; `UPDATE_EXPECT=1` rewrites them all (review the diff before
-//! committing). The fixtures are written by us, in the layouts real reviews
+//! record compared with `<name>.expected.json`. A missing or different
+//! expected file fails; `UPDATE_EXPECT=1` (never under CI) writes them all
+//! (review the diff before committing). The fixtures are written by us, in the layouts real reviews
 //! use; no corpus text is copied here.
 
 use std::path::{Path, PathBuf};
@@ -30,7 +30,6 @@ fn fixtures() -> Vec<PathBuf> {
 
 #[test]
 fn golden_records() {
-    let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut failures = Vec::new();
     let all = fixtures();
     assert!(all.len() >= 10, "expected the layout fixtures, found {}", all.len());
@@ -40,13 +39,14 @@ fn golden_records() {
         let record = marquee_extract::extract_text(name, &text);
         let got = serde_json::to_string_pretty(&record).expect("record serialises") + "\n";
         let expected_path = path.with_extension("expected.json");
-        match std::fs::read_to_string(&expected_path) {
-            Ok(expected) if !update => {
-                if expected != got {
-                    failures.push(format!("{}:\n--- expected\n{expected}\n--- got\n{got}", path.display()));
-                }
+        match marquee_testkit::compare(&expected_path, &got) {
+            marquee_testkit::Golden::Same | marquee_testkit::Golden::Written => {}
+            marquee_testkit::Golden::Missing => {
+                failures.push(format!("{}: no expected file {}", path.display(), expected_path.display()));
             }
-            _ => std::fs::write(&expected_path, &got).expect("write expected file"),
+            marquee_testkit::Golden::Different(expected) => {
+                failures.push(format!("{}:\n--- expected\n{expected}\n--- got\n{got}", path.display()));
+            }
         }
     }
     assert!(failures.is_empty(), "{} golden mismatches (UPDATE_EXPECT=1 re-blesses):\n{}", failures.len(), failures.join("\n"));

@@ -1,19 +1,14 @@
 //! Checks against `../shared` (the seed review, the record's JSON Schema and
-//! the ramr corpus), skipped with a note when it is absent.
+//! the ramr corpus), skipped with a note when it is absent (failed under CI,
+//! see `marquee_testkit::shared`).
 
 use std::io::BufRead;
 use std::path::PathBuf;
 
 /// `../shared` beside the repository, or the directory `MARQUEE_SHARED` names.
+#[track_caller]
 fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("MARQUEE_SHARED")
-        .map_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")), PathBuf::from);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: ../shared not found");
-        None
-    }
+    marquee_testkit::shared()
 }
 
 fn validator(shared: &std::path::Path) -> jsonschema::Validator {
@@ -57,11 +52,8 @@ fn seed_film_fields() {
 #[test]
 fn ramr_records_follow_the_schema() {
     let Some(shared) = shared() else { return };
-    let path = shared.join("corpora/ramr/ramr.jsonl.gz");
-    let Ok(file) = std::fs::File::open(&path) else {
-        eprintln!("skipping: {} not found", path.display());
-        return;
-    };
+    let Some(path) = marquee_testkit::shared_file("corpora/ramr/ramr.jsonl.gz") else { return };
+    let file = std::fs::File::open(&path).expect("ramr readable");
     let limit = if std::env::var_os("RUN_SLOW_TESTS").is_some() { usize::MAX } else { 400 };
     let v = validator(&shared);
     let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(file));

@@ -3,8 +3,8 @@
 //! `tests/data/verdicts.jsonl` holds each review, an optional grade and the
 //! fresh/rotten call a reader would make (checked for every model).
 //! `tests/data/verdicts.expected.json` pins the exact verdicts of the shipped
-//! model; it is written when missing, and re-blessed with `UPDATE_EXPECT=1`
-//! only on purpose, when the model version changes.
+//! model; a missing or different file fails, and only `UPDATE_EXPECT=1`
+//! (never under CI) writes it, on purpose, when the model version changes.
 
 use std::path::Path;
 
@@ -45,16 +45,20 @@ fn fixture_verdicts_match_the_blessed_ones() {
     let expected_path = dir.join("verdicts.expected.json");
     let got = serde_json::Value::Object(got);
     let pretty = serde_json::to_string_pretty(&got).expect("json") + "\n";
-    if std::env::var_os("UPDATE_EXPECT").is_some() || !expected_path.exists() {
-        std::fs::write(&expected_path, &pretty).expect("write expected verdicts");
-        eprintln!("wrote {}", expected_path.display());
-        return;
+    match marquee_testkit::compare(&expected_path, &pretty) {
+        marquee_testkit::Golden::Written => eprintln!("wrote {}", expected_path.display()),
+        marquee_testkit::Golden::Same => {}
+        marquee_testkit::Golden::Missing => {
+            panic!("{} is missing; write it with UPDATE_EXPECT=1 and review it", expected_path.display())
+        }
+        // Compared as JSON, not as text: the order of keys is not a change.
+        marquee_testkit::Golden::Different(text) => {
+            let expected: serde_json::Value = serde_json::from_str(&text).expect("expected verdicts are JSON");
+            assert!(
+                expected == got,
+                "verdicts changed (model {}); if the model changed on purpose, re-bless with UPDATE_EXPECT=1.\n{pretty}",
+                judge().model().id()
+            );
+        }
     }
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&expected_path).expect("expected verdicts")).expect("json");
-    assert!(
-        expected == got,
-        "verdicts changed (model {}); if the model changed on purpose, re-bless with UPDATE_EXPECT=1.\n{pretty}",
-        judge().model().id()
-    );
 }

@@ -18,15 +18,10 @@ pub fn judge() -> &'static Judge {
 }
 
 /// `../shared/corpora` beside the repository (or in the directory that
-/// `MARQUEE_SHARED` names, for a checkout elsewhere), when present.
+/// `MARQUEE_SHARED` names, for a checkout elsewhere), when present; under
+/// CI its absence fails the test.
+#[track_caller]
 pub fn corpora_dir() -> Option<PathBuf> {
-    let shared = std::env::var("MARQUEE_SHARED")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_owned());
-    let dir = PathBuf::from(shared).join("corpora");
-    if dir.join("polarity_v2/polarity_v2.jsonl.gz").exists() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} not found", dir.display());
-        None
-    }
+    marquee_testkit::shared_file("corpora/polarity_v2/polarity_v2.jsonl.gz")?;
+    marquee_testkit::shared_file("corpora")
 }

@@ -83,11 +83,8 @@ fn truncated_gzip_ends_the_file_with_an_error() {
 /// The corpus the CLI reads in issue 2 reads whole, with its ids as sources.
 #[test]
 fn ramr_corpus_reads_when_present() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/ramr/ramr.jsonl.gz");
-    if !std::path::Path::new(path).exists() {
-        eprintln!("skipping: {path} not found");
-        return;
-    }
+    let Some(path) = marquee_testkit::shared_file("corpora/ramr/ramr.jsonl.gz") else { return };
+    let path = path.to_str().expect("a UTF-8 path");
     let (mut ok, mut empty) = (0, 0);
     let mut first = None;
     for item in marquee_read::read_inputs(&[path.to_owned()], &ReadOptions::default()) {

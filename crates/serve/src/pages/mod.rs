@@ -5,11 +5,10 @@
 
 mod views;
 
-use std::collections::HashMap;
 use std::future::Future;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -18,9 +17,9 @@ use serde_json::Value;
 use crate::cache::Cached;
 use crate::error::ApiError;
 use crate::jsonld;
+use crate::params::{FilmParams, Params, SearchParams};
 use crate::state::AppState;
 
-pub(crate) use views::*;
 
 const STYLE: &str = include_str!("style.css");
 const HTML: &str = "text/html; charset=utf-8";
@@ -161,22 +160,6 @@ pub(crate) async fn not_found(uri: Uri) -> Response {
     error_page(ApiError::NotFound(format!("the page {}", uri.path())))
 }
 
-/// Query-string parameters, parsed leniently into strings.
-pub(crate) type Params = Query<HashMap<String, String>>;
-
-/// The parameter `name`, trimmed, if present and non-empty.
-pub(crate) fn param<'a>(params: &'a HashMap<String, String>, name: &str) -> Option<&'a str> {
-    params.get(name).map(|s| s.trim()).filter(|s| !s.is_empty())
-}
-
-/// A numeric parameter; malformed numbers are a bad request.
-pub(crate) fn num<T: std::str::FromStr>(params: &HashMap<String, String>, name: &str) -> Result<Option<T>, ApiError> {
-    match param(params, name) {
-        None => Ok(None),
-        Some(s) => s.parse().map(Some).map_err(|_| ApiError::BadRequest(format!("`{name}` must be a number"))),
-    }
-}
-
 /// A path id; anything but a number is "not found".
 pub(crate) fn id_of(what: &str, raw: &str) -> Result<i64, ApiError> {
     raw.parse().map_err(|_| ApiError::NotFound(format!("{what} {raw}")))
@@ -187,7 +170,7 @@ pub(crate) async fn home(State(state): State<AppState>, uri: Uri) -> Response {
     cached(&state, &uri, views::home_page(s)).await
 }
 
-pub(crate) async fn search(State(state): State<AppState>, Query(params): Params) -> Response {
+pub(crate) async fn search(State(state): State<AppState>, Params(params): Params<SearchParams>) -> Response {
     // Search pages are not cached: the space of queries is unbounded.
     match views::search_page(state, params).await {
         Ok(page) => html_response(StatusCode::OK, Bytes::from(layout(page).into_string())),
@@ -195,7 +178,7 @@ pub(crate) async fn search(State(state): State<AppState>, Query(params): Params)
     }
 }
 
-pub(crate) async fn films(State(state): State<AppState>, Query(params): Params, uri: Uri) -> Response {
+pub(crate) async fn films(State(state): State<AppState>, Params(params): Params<FilmParams>, uri: Uri) -> Response {
     let s = state.clone();
     cached_with_query(&state, &uri, views::films_page(s, params)).await
 }

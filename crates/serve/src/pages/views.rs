@@ -1,18 +1,16 @@
 //! The pages' content.
 
-use std::collections::HashMap;
-
 use maud::{Markup, PreEscaped, html};
-use marquee_index::{DocKind, SearchQuery};
+use marquee_index::{DocKind, MAX_RESULT_WINDOW};
 use marquee_model::{CriticId, FilmId, PersonId, ReviewId, VenueId, VerdictLabel};
 use marquee_store::{
-    EventQuery, EventView, FilmQuery, FilmSort, FilmSummary, PersonFilm, ReviewSummary, Standing,
-    VerdictView,
+    EventQuery, EventView, FilmSort, FilmSummary, PersonFilm, ReviewSummary, Standing, VerdictView,
 };
 use serde_json::json;
 
-use super::{Page, num, param};
+use super::Page;
 use crate::error::ApiError;
+use crate::params::{FilmParams, MAX_PAGE, SearchParams};
 use crate::jsonld;
 use crate::state::AppState;
 
@@ -174,8 +172,10 @@ fn event_item(e: &EventView) -> Markup {
     }
 }
 
-fn pager(base: &str, page: u32, per_page: u32, total: u64) -> Markup {
-    let last = total.div_ceil(u64::from(per_page.max(1))).max(1);
+/// Links to the pages before and after `page`, up to the last page that
+/// holds rows and that the request bounds let a link reach (`max_page`).
+fn pager(base: &str, page: u32, per_page: u32, total: u64, max_page: u32) -> Markup {
+    let last = total.div_ceil(u64::from(per_page.max(1))).clamp(1, u64::from(max_page.max(1)));
     let sep = if base.contains('?') { '&' } else { '?' };
     html! {
         nav.pager aria-label="Pages" {
@@ -219,24 +219,28 @@ pub(crate) async fn home_page(state: AppState) -> Result<Page, ApiError> {
     Ok(Page::new("Film reviews", jsonld::graph(ld), main))
 }
 
-pub(crate) async fn search_page(state: AppState, params: HashMap<String, String>) -> Result<Page, ApiError> {
-    let text = param(&params, "q").unwrap_or_default().to_owned();
-    let page: usize = num(&params, "page")?.unwrap_or(1usize).max(1);
+pub(crate) async fn search_page(state: AppState, params: SearchParams) -> Result<Page, ApiError> {
+    // The page shows 20 hits; its links do not carry `per_page`.
+    let params = SearchParams { per_page: None, ..params };
     let per_page = 20;
-    let kind = param(&params, "kind").and_then(DocKind::parse);
-    let label = param(&params, "label").and_then(|l| serde_json::from_value(json!(l)).ok());
-    let query = SearchQuery {
-        text: text.clone(),
-        kind,
-        certificate: param(&params, "certificate").map(str::to_owned),
-        decade: param(&params, "decade").map(str::to_owned),
-        label,
-        offset: (page - 1) * per_page,
-        limit: per_page,
+    let query = params.query(per_page)?;
+    let text = query.text.clone();
+    let page = params.page.unwrap_or(1);
+    // The facets' current values, as their links carry them.
+    let current = |key: &str| -> Option<String> {
+        match key {
+            "kind" => params.kind.map(|k| k.as_str().to_owned()),
+            "certificate" => params.certificate.clone(),
+            "decade" => params.decade.clone(),
+            "label" => params.label.map(|l| l.as_str().to_owned()),
+            _ => None,
+        }
     };
     let title = if text.is_empty() { "Search".to_owned() } else { format!("Search: {text}") };
     let results = match state.search(query.clone()).await {
         Ok(r) => Ok(r),
+        // A query that does not parse is shown on the page, to be fixed in
+        // the box; one over a bound is a 400 like any other.
         Err(ApiError::InvalidQuery(message)) => Err(message),
         Err(e) => return Err(e),
     };
@@ -247,8 +251,8 @@ pub(crate) async fn search_page(state: AppState, params: HashMap<String, String>
             if k == key {
                 continue;
             }
-            if let Some(v) = param(&params, k) {
-                pairs.push((k.into(), v.into()));
+            if let Some(v) = current(k) {
+                pairs.push((k.into(), v));
             }
         }
         if let Some(v) = value {
@@ -282,7 +286,7 @@ pub(crate) async fn search_page(state: AppState, params: HashMap<String, String>
                                 ul {
                                     @for (value, n) in values.iter().take(8) {
                                         li {
-                                            @if param(&params, key) == Some(value.as_str()) {
+                                            @if current(key).as_deref() == Some(value.as_str()) {
                                                 strong { (value) } " (" (n) ") " a href=(link(key, None)) { "clear" span.visually-hidden { " " (name) } }
                                             } @else {
                                                 a href=(link(key, Some(value))) { (value) } " (" (n) ")"
@@ -316,7 +320,7 @@ pub(crate) async fn search_page(state: AppState, params: HashMap<String, String>
                         }
                     }
                 }
-                (pager(&link("", None), page as u32, per_page as u32, results.total as u64))
+                (pager(&link("", None), page, per_page, results.total as u64, MAX_RESULT_WINDOW as u32 / per_page))
             }
         }
     };
@@ -337,31 +341,8 @@ pub(crate) fn encode(s: &str) -> String {
     out
 }
 
-pub(crate) fn film_query(params: &HashMap<String, String>) -> Result<FilmQuery, ApiError> {
-    let mut q = FilmQuery::default();
-    if let Some(p) = num(params, "page")? {
-        q.page = p;
-    }
-    if let Some(p) = num(params, "per_page")? {
-        q.per_page = p;
-    }
-    q.page = q.page.max(1);
-    q.per_page = q.per_page.clamp(1, 100);
-    if let Some(sort) = param(params, "sort") {
-        q.sort = serde_json::from_value(json!(sort))
-            .map_err(|_| ApiError::BadRequest("`sort` is best, title, year, reviews or recent".into()))?;
-    }
-    q.certificate = param(params, "certificate").map(str::to_owned);
-    q.decade = num(params, "decade")?;
-    if let Some(label) = param(params, "label") {
-        q.label = Some(serde_json::from_value(json!(label))
-            .map_err(|_| ApiError::BadRequest("`label` is positive, mixed or negative".into()))?);
-    }
-    Ok(q)
-}
-
-pub(crate) async fn films_page(state: AppState, params: HashMap<String, String>) -> Result<Page, ApiError> {
-    let q = film_query(&params)?;
+pub(crate) async fn films_page(state: AppState, params: FilmParams) -> Result<Page, ApiError> {
+    let q = params.query();
     let sort = q.sort;
     let page = state.read(move |s| s.films(&q)).await?;
     let base = state.config().base_url.clone();
@@ -378,7 +359,7 @@ pub(crate) async fn films_page(state: AppState, params: HashMap<String, String>)
         }
         p.muted { (page.total) " films" }
         ul.grid.plain style="margin-top:1rem" { @for f in &page.items { (film_card(f)) } }
-        (pager(&format!("/films?sort={sort_name}"), page.page, page.per_page, page.total))
+        (pager(&format!("/films?sort={sort_name}"), page.page, page.per_page, page.total, MAX_PAGE))
     };
     let ld = jsonld::graph(page.items.iter().map(|f| jsonld::movie_summary(&base, f)).collect());
     Ok(Page::new("Films", ld, main))

@@ -168,6 +168,7 @@ fn ingest_by_title(
 pub struct Reply {
     pub status: StatusCode,
     pub content_type: String,
+    pub headers: axum::http::HeaderMap,
     pub body: String,
 }
 
@@ -181,8 +182,9 @@ pub async fn send(state: &AppState, request: Request<Body>) -> Reply {
     let response = marquee_serve::app(state.clone()).oneshot(request).await.unwrap();
     let status = response.status();
     let content_type = response.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+    let headers = response.headers().clone();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Reply { status, content_type, body: String::from_utf8(bytes.to_vec()).unwrap() }
+    Reply { status, content_type, headers, body: String::from_utf8(bytes.to_vec()).unwrap() }
 }
 
 pub async fn get(state: &AppState, uri: &str) -> Reply {

@@ -6,5 +6,6 @@ mod api;
 mod browser;
 mod feeds;
 mod fixture;
+mod hardening;
 mod pages;
 mod validators;
