@@ -75,9 +75,43 @@ pub enum Command {
         /// How many films.
         #[arg(long, default_value_t = 50)]
         limit: u32,
+        /// Instead, what a curator should check: titles on weak evidence,
+        /// likely duplicates with the reason, reviews set aside untitled.
+        #[arg(long)]
+        doubtful: bool,
         /// Machine-readable output.
         #[arg(long)]
         json: bool,
+    },
+    /// Curators' corrections to films: merge two, split one.
+    Film {
+        #[command(subcommand)]
+        action: FilmAction,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Curators' corrections to reviews: move one to another film.
+    Review {
+        #[command(subcommand)]
+        action: ReviewAction,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Curators' corrections to critics: merge two, split bylines off one.
+    Critic {
+        #[command(subcommand)]
+        action: CriticAction,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Resolve film and critic identity again (ingest does it; `--all`
+    /// starts from scratch, applying every curator's decision).
+    Resolve {
+        /// Resolve every review, not only those stored since the last time.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        db: DbArgs,
     },
     /// Show one film: credits, standing, every review with its verdict.
     Show {
@@ -206,4 +240,56 @@ pub enum Format {
     Json,
     /// One JSON record per line.
     Jsonl,
+}
+
+/// `marquee film ...`
+#[derive(Debug, Subcommand)]
+pub enum FilmAction {
+    /// FROM and INTO are one film: FROM's reviews join INTO, for good.
+    Merge {
+        /// The film that stays.
+        into: i64,
+        /// The film that joins it.
+        from: i64,
+    },
+    /// The given reviews of FILM are of another film, together, for good.
+    Split {
+        /// The film to split.
+        film: i64,
+        /// Review ids that go to the new film.
+        #[arg(required = true)]
+        reviews: Vec<i64>,
+    },
+}
+
+/// `marquee review ...`
+#[derive(Debug, Subcommand)]
+pub enum ReviewAction {
+    /// REVIEW is of film TO, for good.
+    Move {
+        /// The review.
+        review: i64,
+        /// The film it is of.
+        to: i64,
+    },
+}
+
+/// `marquee critic ...`
+#[derive(Debug, Subcommand)]
+pub enum CriticAction {
+    /// FROM and INTO are one critic.
+    Merge {
+        /// The critic that stays.
+        into: i64,
+        /// The critic that joins them.
+        from: i64,
+    },
+    /// The given bylines of CRITIC belong to another critic.
+    Split {
+        /// The critic.
+        critic: i64,
+        /// Bylines (as printed) that go to the new critic.
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
 }

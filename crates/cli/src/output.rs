@@ -41,6 +41,12 @@ pub fn films(films: &[FilmSummary]) -> String {
 pub fn film(film: &FilmDetail) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}{}", film.title, year(film.year));
+    if film.titles.len() > 1 {
+        let _ = writeln!(out, "  Also known as {}", film.titles[1..].join("; "));
+    }
+    if let Some(imdb) = &film.imdb_id {
+        let _ = writeln!(out, "  IMDb          {imdb}");
+    }
     let names = |people: &[marquee_store::PersonRef]| people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ");
     let c = &film.credits;
     if !c.directors.is_empty() {
@@ -113,6 +119,35 @@ pub fn reviews(reviews: &[ReviewSummary]) -> String {
     }
     if reviews.is_empty() {
         out.push_str("no reviews match\n");
+    }
+    out
+}
+
+/// What a curator should check (`marquee films --doubtful`).
+pub fn doubts(doubts: &marquee_store::Doubts) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Titles on weak evidence ({}):", doubts.weak_titles.len());
+    for d in &doubts.weak_titles {
+        let _ = writeln!(out, "{:>5}  {}{}  — {}", d.film.id, d.film.title, year(d.film.year), d.reason);
+    }
+    let _ = writeln!(out, "\nLikely duplicates ({}):", doubts.likely_duplicates.len());
+    for d in &doubts.likely_duplicates {
+        let _ = writeln!(
+            out,
+            "{:>5} {}{}  /  {:>5} {}{}  — {}",
+            d.a.id,
+            d.a.title,
+            year(d.a.year),
+            d.b.id,
+            d.b.title,
+            year(d.b.year),
+            d.reason
+        );
+    }
+    let _ = writeln!(out, "\nReviews set aside: their text gives no title ({}):", doubts.untitled.len());
+    for r in &doubts.untitled {
+        let critic = r.critic.as_ref().map(|c| format!(" — {}", c.name)).unwrap_or_default();
+        let _ = writeln!(out, "{:>5}  {}{critic}", r.id, r.source);
     }
     out
 }

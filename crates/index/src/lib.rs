@@ -167,6 +167,51 @@ impl Index {
         Ok(docs.len() as u64)
     }
 
+    /// [`Index::update`] for `reviews` (of `films`), and then what
+    /// `resolution` changed: reviews that moved to another film and the
+    /// films they left or joined are re-indexed, films merged away and
+    /// critics that no longer exist are removed, and critics whose bylines
+    /// changed are re-indexed. Returns how many documents were written.
+    pub fn update_resolved(
+        &self,
+        store: &dyn marquee_store::Store,
+        reviews: &[marquee_model::ReviewId],
+        films: &[marquee_model::FilmId],
+        resolution: &marquee_store::Resolution,
+    ) -> Result<u64> {
+        let mut reviews = reviews.to_vec();
+        let mut films = films.to_vec();
+        for (review, film) in &resolution.moved {
+            reviews.push(*review);
+            films.push(*film);
+        }
+        films.extend(&resolution.changed);
+        films.retain(|f| !resolution.removed.contains(f));
+        let mut docs = docs_for_changes(store, &reviews, &films)?;
+        let mut gone = Vec::new();
+        for &critic in &resolution.critics {
+            match store.critic(critic).map_err(|e| Error::Store(e.to_string()))? {
+                Some(detail) => docs.push(source::critic_doc(&detail.summary)),
+                None => gone.push(critic),
+            }
+        }
+        let written = docs.len() as u64;
+        self.with_writer(|writer| {
+            for doc in &docs {
+                writer.delete_term(Term::from_field_text(self.fields.key, &doc.key()));
+                writer.add_document(schema::to_tantivy(&self.fields, doc))?;
+            }
+            for film in &resolution.removed {
+                writer.delete_term(Term::from_field_text(self.fields.key, &schema::key(DocKind::Film, film.0)));
+            }
+            for critic in &gone {
+                writer.delete_term(Term::from_field_text(self.fields.key, &schema::key(DocKind::Critic, critic.0)));
+            }
+            Ok(())
+        })?;
+        Ok(written)
+    }
+
     /// Runs a search; see [`SearchQuery`] for the query language.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults> {
         query::run(&self.index, &self.reader.searcher(), &self.fields, query)

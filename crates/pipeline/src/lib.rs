@@ -1,6 +1,7 @@
 //! The path a review takes through marquee: a [`Document`] is read, its
 //! article found (for HTML), its reviews extracted and judged, and the result
-//! stored.
+//! stored; once all are stored, the store resolves which reviews are of one
+//! film and which bylines are one critic.
 //!
 //! This crate owns the order of those steps and their parallelism: documents
 //! are read in a stream, processed in batches on rayon's thread pool, and
@@ -21,7 +22,7 @@
 
 use marquee_model::{Body, Document, Extraction, FilmId, ReviewId, Warning};
 use marquee_read::{ReadOptions, read_inputs};
-use marquee_store::{DocumentInput, Ingest, IngestOutcome, Store};
+use marquee_store::{DocumentInput, Ingest, IngestOutcome, Resolution, Store};
 use rayon::prelude::*;
 
 pub use marquee_judge::Judge;
@@ -71,6 +72,10 @@ pub enum Event<'a> {
         /// The film of each review.
         films: &'a [FilmId],
     },
+    /// Film and critic identity were resolved after the documents were
+    /// stored: reviews may have moved, films merged or split (what a search
+    /// index must update or remove besides the new reviews).
+    Resolved(&'a Resolution),
 }
 
 /// The totals of an ingest.
@@ -193,10 +198,14 @@ impl Pipeline {
             }
             on_event(Event::Progress(&report));
         });
-        match store_error {
-            Some(err) => Err(err.into()),
-            None => Ok(report),
+        if let Some(err) = store_error {
+            return Err(err.into());
         }
+        // Identity is resolved once the documents are stored, over all the
+        // evidence (and after a crash, over what the killed run stored).
+        let resolution = store.resolve()?;
+        on_event(Event::Resolved(&resolution));
+        Ok(report)
     }
 
     /// Reads documents in batches of [`BATCH`] and processes each batch in

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use marquee_index::Index;
 use marquee_model::{Document, FilmId, ReviewId, Warning};
-use marquee_store::{IngestOutcome, Store};
+use marquee_store::{IngestOutcome, Resolution, Store};
 
 use crate::cache::PageCache;
 use crate::error::{ApiError, Error, Result};
@@ -279,8 +279,8 @@ impl AppState {
                     other => ApiError::Internal(other.to_string()),
                 },
             )?;
-            if let IngestOutcome::Inserted { reviews, films, .. } = &outcome {
-                state.reindex(reviews, films).map_err(|e| ApiError::Internal(e.to_string()))?;
+            if let IngestOutcome::Inserted { reviews, films, resolution, .. } = &outcome {
+                state.reindex(reviews, films, resolution).map_err(|e| ApiError::Internal(e.to_string()))?;
                 state.0.cache.clear();
             }
             Ok((outcome, warnings))
@@ -291,9 +291,8 @@ impl AppState {
 
     /// Re-indexes the given reviews, their films, the people credited on
     /// those films and the reviews' critics.
-    fn reindex(&self, reviews: &[ReviewId], films: &[FilmId]) -> Result<()> {
-        let docs = self.0.pool.with(|store| marquee_index::docs_for_changes(store, reviews, films))?;
-        self.0.index.add(&docs)?;
+    pub(crate) fn reindex(&self, reviews: &[ReviewId], films: &[FilmId], resolution: &Resolution) -> Result<()> {
+        self.0.pool.with(|store| self.0.index.update_resolved(&*store, reviews, films, resolution))?;
         Ok(())
     }
 

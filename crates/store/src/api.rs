@@ -97,6 +97,92 @@ pub trait Store: Send {
         &self,
         f: &mut dyn FnMut(ReviewExport) -> ControlFlow<()>,
     ) -> Result<()>;
+
+    /// Resolves film and critic identity for the reviews stored since the
+    /// last resolution (see `marquee_resolve`): reviews may move between
+    /// films, films may merge or split, bylines may join critics. Ingest
+    /// calls it once its documents are stored. Returns what changed, for
+    /// the search index.
+    fn resolve(&mut self) -> Result<Resolution>;
+    /// Resolves every review again from scratch, as if ingested now.
+    fn resolve_all(&mut self) -> Result<Resolution>;
+
+    /// A curator's correction: `from` and `into` are one film. Stored as a
+    /// decision that every later resolution applies.
+    fn merge_films(&mut self, into: FilmId, from: FilmId) -> Result<Resolution>;
+    /// A curator's correction: `reviews` of `film` are of another film,
+    /// together. Stored as a decision.
+    fn split_film(&mut self, film: FilmId, reviews: &[ReviewId]) -> Result<Resolution>;
+    /// A curator's correction: `review` is of film `to`. Stored as a
+    /// decision.
+    fn move_review(&mut self, review: ReviewId, to: FilmId) -> Result<Resolution>;
+    /// A curator's correction: critics `from` and `into` are one critic.
+    fn merge_critics(&mut self, into: CriticId, from: CriticId) -> Result<Resolution>;
+    /// A curator's correction: the bylines `names` of `critic` are another
+    /// critic's.
+    fn split_critic(&mut self, critic: CriticId, names: &[String]) -> Result<Resolution>;
+
+    /// What a curator should look at: films whose title rests on weak
+    /// evidence, likely duplicates with the reason, and reviews set aside
+    /// because their text gives no title.
+    fn doubtful(&self, limit: u32) -> Result<Doubts>;
+}
+
+/// What a resolution changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Resolution {
+    /// Reviews that moved, and the film each moved to.
+    pub moved: Vec<(ReviewId, FilmId)>,
+    /// Films whose reviews, titles or fields changed.
+    pub changed: Vec<FilmId>,
+    /// Films that no longer exist (merged into others).
+    pub removed: Vec<FilmId>,
+    /// Critics whose bylines changed (merged away ones included).
+    pub critics: Vec<CriticId>,
+}
+
+impl Resolution {
+    /// Adds `other`'s changes to these.
+    pub fn extend(&mut self, other: Resolution) {
+        self.moved.extend(other.moved);
+        self.changed.extend(other.changed);
+        self.removed.extend(other.removed);
+        self.critics.extend(other.critics);
+        self.changed.retain(|f| !self.removed.contains(f));
+    }
+}
+
+/// What `marquee films --doubtful` lists.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Doubts {
+    /// Films whose title rests on weak evidence.
+    pub weak_titles: Vec<Doubt>,
+    /// Pairs of films that may be one, with the reason.
+    pub likely_duplicates: Vec<Duplicate>,
+    /// Reviews whose text gives no title, set aside for a curator.
+    pub untitled: Vec<ReviewSummary>,
+}
+
+/// A film a curator should check, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Doubt {
+    /// The film.
+    pub film: FilmRef,
+    /// Its reviews.
+    pub reviews: u32,
+    /// Why it is doubtful.
+    pub reason: String,
+}
+
+/// Two films that may be one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duplicate {
+    /// One film.
+    pub a: FilmRef,
+    /// The other.
+    pub b: FilmRef,
+    /// What they share, and what keeps them apart.
+    pub reason: String,
 }
 
 // ---------------------------------------------------------------- writes ---
@@ -170,6 +256,9 @@ pub enum IngestOutcome {
         /// How many of `films` were created by this document (the others
         /// merged into films already stored).
         new_films: usize,
+        /// What resolution changed besides (empty from
+        /// [`Store::ingest_batch`], whose caller resolves once at the end).
+        resolution: Resolution,
     },
     /// The same content was stored before; nothing changed.
     Unchanged {
@@ -476,8 +565,14 @@ pub struct ConsensusSentence {
 pub struct FilmDetail {
     /// Its id.
     pub id: FilmId,
-    /// Its title as first stored.
+    /// Its canonical title: the one most of its reviews print (or the
+    /// catalogue's, when linked).
     pub title: String,
+    /// Every title it is known by, the canonical one first: as its reviews
+    /// print it, alternative titles, and the catalogue's.
+    pub titles: Vec<String>,
+    /// Its IMDb id (`tt0093093`), when linked to an imported catalogue.
+    pub imdb_id: Option<String>,
     /// Release year.
     pub year: Option<i32>,
     /// Running time in minutes.
@@ -734,8 +829,12 @@ pub struct IndexReview {
 pub struct FilmExport {
     /// Its id.
     pub id: FilmId,
-    /// Title as first stored.
+    /// Its canonical title.
     pub title: String,
+    /// Every title it is known by, the canonical one first.
+    pub titles: Vec<String>,
+    /// Its IMDb id, when linked to an imported catalogue.
+    pub imdb_id: Option<String>,
     /// Release year.
     pub year: Option<i32>,
     /// Running time in minutes.
@@ -760,6 +859,8 @@ pub struct ReviewExport {
     pub id: ReviewId,
     /// Its film.
     pub film: FilmId,
+    /// The film's IMDb id, when linked to an imported catalogue.
+    pub imdb_id: Option<String>,
     /// Its document.
     pub document: DocumentId,
     /// The document's `source`.

@@ -9,6 +9,10 @@ pub enum Error {
     /// The query asked for something out of range (page 0, too many rows).
     #[error("invalid query: {0}")]
     InvalidQuery(String),
+    /// A curator's correction names something that is not there, or asks
+    /// for what cannot be (splitting a film into itself).
+    #[error("correction refused: {0}")]
+    Correction(String),
     /// The database was written by a newer marquee, with a schema this one
     /// does not know.
     #[error("the database has schema version {found}, newer than this marquee's {supported}: upgrade marquee")]

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use marquee_pipeline::{Event, Failure, IngestReport, Judge, Pipeline};
-use marquee_model::{FilmId, ReviewId};
+use marquee_model::{CriticId, FilmId, ReviewId};
 use marquee_store::{FilmQuery, FilmSort, ReviewQuery, SqliteStore, Store};
 
-use crate::args::{Args, Command, EvalWhat, Format, ModelArgs};
+use crate::args::{Args, Command, CriticAction, EvalWhat, FilmAction, Format, ModelArgs, ReviewAction};
 use crate::output;
 
 mod bench;
@@ -31,7 +31,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             let pipeline = Pipeline::new(load_judge(&model)?);
             let mut store = open_store(&db.db)?;
             let (report, stored) = ingest(&pipeline, &mut store, &paths)?;
-            if report.inserted > 0 {
+            if report.inserted > 0 || stored.resolution != marquee_store::Resolution::default() {
                 let (n, rebuilt) = serve::update_index(&db.db, &store, &stored)?;
                 if !json {
                     let what = if rebuilt { "rebuilt with" } else { "updated:" };
@@ -41,7 +41,36 @@ pub fn run(args: Args) -> Result<Outcome> {
             print_summary(&report, &db.db, json)?;
             Ok(if report.failed > 0 { Outcome::SomeInputsFailed } else { Outcome::Ok })
         }
-        Command::Films { db, sort, limit, json } => films(&db.db, &sort, limit, json),
+        Command::Films { db, limit, doubtful: true, json, .. } => doubtful(&db.db, limit, json),
+        Command::Films { db, sort, limit, json, .. } => films(&db.db, &sort, limit, json),
+        Command::Film { action, db } => {
+            let mut store = open_for_correction(&db.db)?;
+            let resolution = match action {
+                FilmAction::Merge { into, from } => store.merge_films(FilmId(into), FilmId(from))?,
+                FilmAction::Split { film, reviews } => {
+                    store.split_film(FilmId(film), &reviews.into_iter().map(ReviewId).collect::<Vec<_>>())?
+                }
+            };
+            after_correction(&db.db, &store, resolution)
+        }
+        Command::Review { action: ReviewAction::Move { review, to }, db } => {
+            let mut store = open_for_correction(&db.db)?;
+            let resolution = store.move_review(ReviewId(review), FilmId(to))?;
+            after_correction(&db.db, &store, resolution)
+        }
+        Command::Critic { action, db } => {
+            let mut store = open_for_correction(&db.db)?;
+            let resolution = match action {
+                CriticAction::Merge { into, from } => store.merge_critics(CriticId(into), CriticId(from))?,
+                CriticAction::Split { critic, names } => store.split_critic(CriticId(critic), &names)?,
+            };
+            after_correction(&db.db, &store, resolution)
+        }
+        Command::Resolve { all, db } => {
+            let mut store = open_for_correction(&db.db)?;
+            let resolution = if all { store.resolve_all()? } else { store.resolve()? };
+            after_correction(&db.db, &store, resolution)
+        }
         Command::Show { film, db, json } => show(&db.db, &film, json),
         Command::Reviews { critic, film, limit, db, json } => reviews(&db.db, critic, film, limit, json),
         Command::Train { corpora, out } => train(&corpora, &out),
@@ -62,6 +91,42 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         Command::Export { format, records, db } => serve::export(&db.db, &format, &records),
     }
+}
+
+/// Opens an existing database for a curator's correction.
+fn open_for_correction(path: &Path) -> Result<SqliteStore> {
+    if !path.exists() {
+        bail!("{}: no such database; `marquee ingest PATH --db {}` creates it", path.display(), path.display());
+    }
+    open_store(path)
+}
+
+/// Brings the search index up to date after a correction or a resolution,
+/// and says what changed.
+fn after_correction(db: &Path, store: &SqliteStore, resolution: marquee_store::Resolution) -> Result<Outcome> {
+    eprintln!(
+        "{} reviews moved, {} films changed, {} films merged away, {} critics changed",
+        resolution.moved.len(),
+        resolution.changed.len(),
+        resolution.removed.len(),
+        resolution.critics.len()
+    );
+    if resolution != marquee_store::Resolution::default() && serve::index_dir(db).exists() {
+        let stored = Stored { resolution, ..Stored::default() };
+        serve::update_index(db, store, &stored)?;
+    }
+    Ok(Outcome::Ok)
+}
+
+fn doubtful(db: &Path, limit: u32, json: bool) -> Result<Outcome> {
+    let store = open_existing(db)?;
+    let doubts = store.doubtful(limit)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&doubts)?);
+    } else {
+        print!("{}", output::doubts(&doubts));
+    }
+    Ok(Outcome::Ok)
 }
 
 fn load_judge(model: &ModelArgs) -> Result<Judge> {
@@ -136,6 +201,8 @@ fn report_failure(failure: &Failure) {
 pub(crate) struct Stored {
     pub reviews: Vec<ReviewId>,
     pub films: Vec<FilmId>,
+    /// What resolution changed once the documents were stored.
+    pub resolution: marquee_store::Resolution,
 }
 
 /// Ingests with a progress bar on a terminal; returns the report and the
@@ -151,6 +218,7 @@ pub(crate) fn ingest(pipeline: &Pipeline, store: &mut SqliteStore, paths: &[Stri
                 stored.reviews.extend_from_slice(reviews);
                 stored.films.extend_from_slice(films);
             }
+            Event::Resolved(resolution) => stored.resolution.extend(resolution.clone()),
             _ => {}
         })
         .context("ingest stopped")?;

@@ -54,7 +54,10 @@ pub fn update_index(db: &Path, store: &dyn Store, stored: &super::Stored) -> Res
         }
         _ => return Ok((reindex(db, store)?, true)),
     };
-    Ok((index.update(store, &stored.reviews, &stored.films).context("updating the search index")?, false))
+    let n = index
+        .update_resolved(store, &stored.reviews, &stored.films, &stored.resolution)
+        .context("updating the search index")?;
+    Ok((n, false))
 }
 
 pub fn run(db: &Path, pipeline: Pipeline, addr: &str, token: Option<String>) -> Result<Outcome> {

@@ -1,5 +1,7 @@
 //! The SQLite back-end.
 
+mod doubt;
+mod identity;
 mod read;
 mod write;
 
@@ -18,6 +20,7 @@ use crate::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_critic_index.sql"),
+    include_str!("../../migrations/0003_identity.sql"),
 ];
 
 /// Prepared statements kept per connection: every query of the store, with
@@ -174,10 +177,177 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
+impl SqliteStore {
+    /// Runs `f` in an immediate transaction, then resolution; commits both.
+    fn correct(&mut self, f: impl FnOnce(&Connection, &str) -> Result<()>) -> Result<Resolution> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        f(&tx, &write::now())?;
+        let resolution = identity::resolve(&tx, false)?;
+        tx.commit()?;
+        Ok(resolution)
+    }
+}
+
+fn idents_or_refuse(conn: &Connection, film: FilmId) -> Result<Vec<String>> {
+    let idents = identity::film_idents(conn, film)?;
+    if idents.is_empty() {
+        return Err(Error::Correction(format!("there is no film {}", film.0)));
+    }
+    Ok(idents)
+}
+
+fn review_ident(conn: &Connection, review: ReviewId) -> Result<(String, FilmId)> {
+    use rusqlite::OptionalExtension;
+    conn.query_row("SELECT ident, film_id FROM review WHERE id = ?1", [review.0], |r| Ok((r.get(0)?, FilmId(r.get(1)?))))
+        .optional()?
+        .ok_or_else(|| Error::Correction(format!("there is no review {}", review.0)))
+}
+
+fn critic_keys_or_refuse(conn: &Connection, critic: CriticId) -> Result<Vec<String>> {
+    let keys = identity::critic_keys(conn, critic)?;
+    if keys.is_empty() {
+        return Err(Error::Correction(format!("there is no critic {}", critic.0)));
+    }
+    Ok(keys)
+}
+
 impl Store for SqliteStore {
+    fn resolve(&mut self) -> Result<Resolution> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let resolution = identity::resolve(&tx, false)?;
+        tx.commit()?;
+        Ok(resolution)
+    }
+
+    fn resolve_all(&mut self) -> Result<Resolution> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let resolution = identity::resolve(&tx, true)?;
+        tx.commit()?;
+        Ok(resolution)
+    }
+
+    fn merge_films(&mut self, into: FilmId, from: FilmId) -> Result<Resolution> {
+        self.correct(|conn, now| {
+            let a = idents_or_refuse(conn, into)?;
+            let b = idents_or_refuse(conn, from)?;
+            if into == from {
+                return Ok(());
+            }
+            // Earlier "apart" words between the two films give way.
+            for x in &a {
+                for y in &b {
+                    identity::undecide(conn, "film", x, y)?;
+                }
+            }
+            for r in a.iter().skip(1).chain(&b) {
+                identity::decide(conn, "film", true, &a[0], r, now)?;
+            }
+            let mut all = a;
+            all.extend(b);
+            identity::mark_pending(conn, &all)
+        })
+    }
+
+    fn split_film(&mut self, film: FilmId, reviews: &[ReviewId]) -> Result<Resolution> {
+        self.correct(|conn, now| {
+            let all = idents_or_refuse(conn, film)?;
+            let mut split = Vec::new();
+            for &r in reviews {
+                let (ident, of) = review_ident(conn, r)?;
+                if of != film {
+                    return Err(Error::Correction(format!("review {} is not of film {}", r.0, film.0)));
+                }
+                split.push(ident);
+            }
+            let rest: Vec<&String> = all.iter().filter(|i| !split.contains(i)).collect();
+            if split.is_empty() || rest.is_empty() {
+                return Err(Error::Correction(format!("a split of film {} must leave reviews on both sides", film.0)));
+            }
+            for s in &split {
+                for t in &rest {
+                    identity::decide(conn, "film", false, s, t, now)?;
+                }
+            }
+            for s in split.iter().skip(1) {
+                identity::decide(conn, "film", true, &split[0], s, now)?;
+            }
+            identity::mark_pending(conn, &all)
+        })
+    }
+
+    fn move_review(&mut self, review: ReviewId, to: FilmId) -> Result<Resolution> {
+        self.correct(|conn, now| {
+            let (ident, from) = review_ident(conn, review)?;
+            let target = idents_or_refuse(conn, to)?;
+            if from == to {
+                return Ok(());
+            }
+            let old = identity::film_idents(conn, from)?;
+            identity::forget_same(conn, "film", &ident, now)?;
+            for t in old.iter().filter(|t| **t != ident) {
+                identity::decide(conn, "film", false, &ident, t, now)?;
+            }
+            for t in &target {
+                identity::undecide(conn, "film", &ident, t)?;
+            }
+            identity::decide(conn, "film", true, &target[0], &ident, now)?;
+            let mut all = old;
+            all.extend(target);
+            identity::mark_pending(conn, &all)
+        })
+    }
+
+    fn merge_critics(&mut self, into: CriticId, from: CriticId) -> Result<Resolution> {
+        self.correct(|conn, now| {
+            let a = critic_keys_or_refuse(conn, into)?;
+            let b = critic_keys_or_refuse(conn, from)?;
+            for x in &a {
+                for y in &b {
+                    identity::undecide(conn, "critic", x, y)?;
+                }
+            }
+            for k in a.iter().skip(1).chain(&b) {
+                identity::decide(conn, "critic", true, &a[0], k, now)?;
+            }
+            Ok(())
+        })
+    }
+
+    fn split_critic(&mut self, critic: CriticId, names: &[String]) -> Result<Resolution> {
+        self.correct(|conn, now| {
+            let keys = critic_keys_or_refuse(conn, critic)?;
+            let mut split = Vec::new();
+            for name in names {
+                let key = identity::byline_key(name);
+                if !keys.contains(&key) {
+                    return Err(Error::Correction(format!("critic {} does not sign as {name:?}", critic.0)));
+                }
+                split.push(key);
+            }
+            let rest: Vec<&String> = keys.iter().filter(|k| !split.contains(k)).collect();
+            if split.is_empty() || rest.is_empty() {
+                return Err(Error::Correction(format!("a split of critic {} must leave bylines on both sides", critic.0)));
+            }
+            for s in &split {
+                for t in &rest {
+                    identity::decide(conn, "critic", false, s, t, now)?;
+                }
+            }
+            for s in split.iter().skip(1) {
+                identity::decide(conn, "critic", true, &split[0], s, now)?;
+            }
+            Ok(())
+        })
+    }
+
+    fn doubtful(&self, limit: u32) -> Result<Doubts> {
+        doubt::doubtful(&self.conn, limit)
+    }
+
     fn ingest(&mut self, doc: &DocumentInput<'_>, extraction: &Extraction) -> Result<IngestOutcome> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let outcome = write::ingest_one(&tx, doc, extraction, &write::now())?;
+        let outcome = write::resolved(&tx, outcome)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -208,6 +378,7 @@ impl Store for SqliteStore {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         write::delete_document(&tx, doc.content)?;
         let outcome = write::ingest_one(&tx, doc, extraction, &write::now())?;
+        let outcome = write::resolved(&tx, outcome)?;
         tx.commit()?;
         Ok(outcome)
     }

@@ -190,7 +190,9 @@ fn film_summaries(
 pub(super) fn films(conn: &Connection, query: &FilmQuery) -> Result<Page<FilmSummary>> {
     check_page(query.page, query.per_page)?;
     let all = global(conn)?;
-    let mut filters = vec!["1 = 1".to_owned()];
+    // Films whose reviews give no title are set aside for a curator
+    // (`Store::doubtful`), not listed.
+    let mut filters = vec!["f.title_key != ''".to_owned()];
     let mut params = vec![Value::Real(all.mean())];
     if let Some(certificate) = &query.certificate {
         params.push(Value::Text(certificate.trim().to_uppercase()));
@@ -239,7 +241,7 @@ pub(super) fn films(conn: &Connection, query: &FilmQuery) -> Result<Page<FilmSum
 pub(super) fn best_films(conn: &Connection, n: u32) -> Result<Vec<FilmSummary>> {
     let all = global(conn)?;
     let sql = format!(
-        "SELECT {FILM_COLUMNS} FROM {FILM_FROM} WHERE s.scored > 0
+        "SELECT {FILM_COLUMNS} FROM {FILM_FROM} WHERE s.scored > 0 AND f.title_key != ''
          ORDER BY {} DESC, f.id LIMIT ?2",
         shrunk_sql()
     );
@@ -270,11 +272,13 @@ pub(super) fn find_films(conn: &Connection, query: &str, limit: u32) -> Result<V
     // Keys hold only letters, digits and spaces, so they need no escaping
     // inside LIKE patterns.
     let sql = format!(
-        "SELECT {FILM_COLUMNS} FROM {FILM_FROM}
-         WHERE ?1 IS NOT NULL AND f.title_key LIKE '%' || ?2 || '%'
-           AND (?3 IS NULL OR f.year = ?3)
-         ORDER BY CASE WHEN f.title_key = ?2 THEN 0 WHEN f.title_key LIKE ?2 || '%' THEN 1 ELSE 2 END,
-                  coalesce(s.reviews, 0) DESC, f.id
+        "SELECT {FILM_COLUMNS} FROM
+             (SELECT t.film_id, min(CASE WHEN t.title_key = ?2 THEN 0
+                                         WHEN t.title_key LIKE ?2 || '%' THEN 1 ELSE 2 END) AS rank
+              FROM film_title t WHERE t.title_key LIKE '%' || ?2 || '%' GROUP BY t.film_id) m
+             JOIN film f ON f.id = m.film_id LEFT JOIN film_stats s ON s.film_id = f.id
+         WHERE ?1 IS NOT NULL AND (?3 IS NULL OR f.year = ?3)
+         ORDER BY m.rank, coalesce(s.reviews, 0) DESC, f.id
          LIMIT ?4"
     );
     film_summaries(
@@ -365,6 +369,29 @@ fn film_fields(conn: &Connection, id: FilmId) -> Result<Option<FilmFields>> {
     Ok(Some(FilmFields { row, distributor, certificate, genres: parse_json(&genres)? }))
 }
 
+/// Every title a film is known by, the canonical one first, then by how
+/// many reviews print it; and its IMDb id.
+fn film_titles(conn: &Connection, id: FilmId) -> Result<(Vec<String>, Option<String>)> {
+    let (title, imdb_id): (String, Option<String>) = conn
+        .prepare_cached("SELECT title, imdb_id FROM film WHERE id = ?1")?
+        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let mut titles = vec![title];
+    let mut stmt = conn.prepare_cached(
+        "SELECT title FROM film_title WHERE film_id = ?1
+         ORDER BY source = 'catalog' DESC, reviews DESC, title_key",
+    )?;
+    for t in stmt.query_map([id.0], |r| r.get::<_, String>(0))? {
+        let t = t?;
+        if !titles.iter().any(|known| title_key(known) == title_key(&t)) {
+            titles.push(t);
+        }
+    }
+    if titles[0].is_empty() {
+        titles.remove(0);
+    }
+    Ok((titles, imdb_id))
+}
+
 pub(super) fn film(conn: &Connection, id: FilmId) -> Result<Option<FilmDetail>> {
     let Some(fields) = film_fields(conn, id)? else {
         return Ok(None);
@@ -399,9 +426,12 @@ pub(super) fn film(conn: &Connection, id: FilmId) -> Result<Option<FilmDetail>> 
         .query_map([id.0], |row| Ok(VenueRef { id: VenueId(row.get(0)?), name: row.get(1)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let events = events(conn, &EventQuery { film: Some(id), ..EventQuery::default() })?;
+    let (titles, imdb_id) = film_titles(conn, id)?;
     Ok(Some(FilmDetail {
         id,
         title: fields.row.title,
+        titles,
+        imdb_id,
         year: fields.row.year,
         runtime_minutes: fields.row.runtime,
         certificate: fields.certificate,
@@ -475,7 +505,7 @@ fn evidence(conn: &Connection, review: ReviewId) -> Result<Vec<String>> {
 }
 
 /// Review summaries, with their evidence, for `REVIEW_SELECT` + `tail`.
-fn review_summaries(conn: &Connection, tail: &str, params: Vec<Value>) -> Result<Vec<ReviewSummary>> {
+pub(super) fn review_summaries(conn: &Connection, tail: &str, params: Vec<Value>) -> Result<Vec<ReviewSummary>> {
     let mut reviews = conn
         .prepare_cached(&format!("{REVIEW_SELECT} {tail}"))?
         .query_map(params_from_iter(params), review_summary_row)?
@@ -957,9 +987,12 @@ pub(super) fn for_each_film_export(
     while let Some(row) = rows.next()? {
         let id = FilmId(row.get(0)?);
         let Some(fields) = film_fields(conn, id)? else { continue };
+        let (titles, imdb_id) = film_titles(conn, id)?;
         let item = FilmExport {
             id,
             title: fields.row.title,
+            titles,
+            imdb_id,
             year: fields.row.year,
             runtime_minutes: fields.row.runtime,
             certificate: fields.certificate,
@@ -981,8 +1014,9 @@ pub(super) fn for_each_review_export(
 ) -> Result<()> {
     let mut stmt = conn.prepare(
         "SELECT r.id, r.film_id, r.document_id, d.source, r.critic_id, r.record,
-                coalesce(r.text, d.content)
-         FROM review r JOIN document d ON d.id = r.document_id ORDER BY r.id",
+                coalesce(r.text, d.content), f.imdb_id
+         FROM review r JOIN document d ON d.id = r.document_id JOIN film f ON f.id = r.film_id
+         ORDER BY r.id",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -991,6 +1025,7 @@ pub(super) fn for_each_review_export(
         let item = ReviewExport {
             id: ReviewId(row.get(0)?),
             film: FilmId(row.get(1)?),
+            imdb_id: row.get(7)?,
             document: DocumentId(row.get(2)?),
             source: row.get(3)?,
             critic: row.get::<_, Option<i64>>(4)?.map(CriticId),

@@ -4,7 +4,7 @@ use marquee_model::{DocumentId, Extraction, Film, FilmId, ReviewId};
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-use crate::api::{ContentKind, DocumentInput, IngestOutcome};
+use crate::api::{ContentKind, DocumentInput, IngestOutcome, Resolution};
 use crate::normalize::{name_key, title_key};
 use crate::{Error, Result};
 
@@ -66,12 +66,14 @@ pub(super) fn ingest_one(
     let mut new_films = 0;
     for (position, review) in extraction.reviews.iter().enumerate() {
         let directors = people(conn, &review.film.directors)?;
-        let (film, created) = resolve_film(conn, &review.film, &directors)?;
+        let (film, created) = place_film(conn, &review.film, &directors)?;
         new_films += usize::from(created);
         let critic = match &review.critic {
-            Some(name) => upsert_name(conn, Named::Critic, name)?,
+            Some(name) => upsert_critic(conn, name)?,
             None => None,
         };
+        let text = review_text(doc, extraction, &review.text);
+        let emails = marquee_resolve::critic::emails(text.unwrap_or(doc.content)).join(" ");
         let publication = match &review.publication {
             Some(name) => upsert_name(conn, Named::Publication, name)?,
             None => None,
@@ -81,8 +83,10 @@ pub(super) fn ingest_one(
             .prepare_cached(
                 "INSERT INTO review (document_id, position, film_id, critic_id, publication_id,
                      published, rating_text, rating_score, score, label, fresh, basis,
-                     model_score, disagreement, model, record, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                     model_score, disagreement, model, record, text,
+                     ident, title, year, runtime_minutes, critic_key, critic_emails)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                         ?18, ?19, ?20, ?21, ?22, ?23)
                  RETURNING id",
             )?
             .query_row(
@@ -106,7 +110,13 @@ pub(super) fn ingest_one(
                     verdict.map(|v| v.disagreement),
                     verdict.map(|v| &v.model),
                     json(review)?,
-                    review_text(doc, extraction, &review.text),
+                    text,
+                    format!("{hash}:{position}"),
+                    review.film.title.trim(),
+                    review.film.year,
+                    review.film.runtime_minutes,
+                    critic.and(review.critic.as_deref().map(name_key)),
+                    (!emails.is_empty()).then_some(emails),
                 ],
                 |row| row.get(0),
             )?;
@@ -192,7 +202,29 @@ pub(super) fn ingest_one(
         reviews.push(ReviewId(review_id));
         films.push(film);
     }
-    Ok(IngestOutcome::Inserted { document: DocumentId(document), reviews, films, new_films })
+    Ok(IngestOutcome::Inserted {
+        document: DocumentId(document),
+        reviews,
+        films,
+        new_films,
+        resolution: Resolution::default(),
+    })
+}
+
+/// `outcome` after resolution has run: its reviews' films as resolved, and
+/// what else resolution changed.
+pub(super) fn resolved(conn: &Connection, outcome: IngestOutcome) -> Result<IngestOutcome> {
+    let IngestOutcome::Inserted { document, reviews, new_films, .. } = outcome else {
+        return Ok(outcome);
+    };
+    let resolution = super::identity::resolve(conn, false)?;
+    let mut films = Vec::with_capacity(reviews.len());
+    for review in &reviews {
+        films.push(FilmId(
+            conn.prepare_cached("SELECT film_id FROM review WHERE id = ?1")?.query_row([review.0], |r| r.get(0))?,
+        ));
+    }
+    Ok(IngestOutcome::Inserted { document, reviews, films, new_films, resolution })
 }
 
 /// The text to store for a review: `None` (read back as the document's
@@ -213,6 +245,14 @@ fn review_text<'a>(doc: &DocumentInput<'a>, extraction: &'a Extraction, text: &'
 /// Deletes the document with this content, if stored, with its reviews, and
 /// then whatever is left referenced by nothing.
 pub(super) fn delete_document(conn: &Connection, content: &str) -> Result<()> {
+    // The films of the reviews about to go are resolved again: their other
+    // reviews may now group differently.
+    conn.execute(
+        "UPDATE review SET resolved = 0 WHERE film_id IN
+             (SELECT r.film_id FROM review r JOIN document d ON d.id = r.document_id
+              WHERE d.content_hash = ?1)",
+        [content_hash(content)],
+    )?;
     let deleted = conn.execute(
         "DELETE FROM document WHERE content_hash = ?1",
         [content_hash(content)],
@@ -223,6 +263,8 @@ pub(super) fn delete_document(conn: &Connection, content: &str) -> Result<()> {
              DELETE FROM person WHERE id NOT IN (SELECT person_id FROM credit)
                  AND id NOT IN (SELECT person_id FROM event_participant)
                  AND id NOT IN (SELECT person_id FROM mention WHERE person_id IS NOT NULL);
+             DELETE FROM critic_name WHERE name_key NOT IN
+                 (SELECT critic_key FROM review WHERE critic_key IS NOT NULL);
              DELETE FROM critic WHERE id NOT IN
                  (SELECT critic_id FROM review WHERE critic_id IS NOT NULL);
              DELETE FROM publication WHERE id NOT IN
@@ -238,7 +280,6 @@ pub(super) fn delete_document(conn: &Connection, content: &str) -> Result<()> {
 #[derive(Clone, Copy)]
 enum Named {
     Person,
-    Critic,
     Publication,
     Venue,
 }
@@ -255,10 +296,6 @@ fn upsert_name(conn: &Connection, table: Named, name: &str) -> Result<Option<i64
             "SELECT id FROM person WHERE name_key = ?1",
             "INSERT INTO person (name, name_key) VALUES (?1, ?2) RETURNING id",
         ),
-        Named::Critic => (
-            "SELECT id FROM critic WHERE name_key = ?1",
-            "INSERT INTO critic (name, name_key) VALUES (?1, ?2) RETURNING id",
-        ),
         Named::Publication => (
             "SELECT id FROM publication WHERE name_key = ?1",
             "INSERT INTO publication (name, name_key) VALUES (?1, ?2) RETURNING id",
@@ -274,6 +311,29 @@ fn upsert_name(conn: &Connection, table: Named, name: &str) -> Result<Option<i64
         return Ok(Some(id));
     }
     let id = conn.prepare_cached(insert)?.query_row(params![name.trim(), key], |row| row.get(0))?;
+    Ok(Some(id))
+}
+
+/// The critic who signs `name`: the critic an earlier byline of that name
+/// key was resolved to, or a new critic. `None` when the name has no
+/// letters or digits.
+fn upsert_critic(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    let key = name_key(name);
+    if key.is_empty() {
+        return Ok(None);
+    }
+    if let Some(id) = conn
+        .prepare_cached("SELECT critic_id FROM critic_name WHERE name_key = ?1")?
+        .query_row([&key], |row| row.get(0))
+        .optional()?
+    {
+        return Ok(Some(id));
+    }
+    let id: i64 = conn
+        .prepare_cached("INSERT INTO critic (name, name_key) VALUES (?1, ?2) RETURNING id")?
+        .query_row(params![name.trim(), key], |row| row.get(0))?;
+    conn.prepare_cached("INSERT INTO critic_name (name_key, name, critic_id) VALUES (?1, ?2, ?3)")?
+        .execute(params![key, name.trim(), id])?;
     Ok(Some(id))
 }
 
@@ -299,15 +359,19 @@ enum Match {
     Evidence,
 }
 
-/// The film a review's record is of: an existing one by the identity rules
-/// of the crate doc, or a new one. Returns the film and whether it is new.
-fn resolve_film(conn: &Connection, film: &Film, directors: &[i64]) -> Result<(FilmId, bool)> {
+/// Where a review is placed when it is written, until resolution
+/// ([`super::identity`]) runs at the end of the ingest: a film already
+/// known by its title with no conflicting year or director, or a new film.
+/// Usually resolution agrees; when it does not, it moves the review.
+/// Returns the film and whether it is new.
+fn place_film(conn: &Connection, film: &Film, directors: &[i64]) -> Result<(FilmId, bool)> {
     let key = title_key(&film.title);
     if !key.is_empty() {
         let mut best: Option<(Match, i64, i64)> = None; // (match, reviews, -id)
         let mut candidates = conn.prepare_cached(
-            "SELECT f.id, f.year, coalesce(s.reviews, 0) FROM film f
-             LEFT JOIN film_stats s ON s.film_id = f.id WHERE f.title_key = ?1",
+            "SELECT f.id, f.year, coalesce(s.reviews, 0) FROM film_title t
+             JOIN film f ON f.id = t.film_id
+             LEFT JOIN film_stats s ON s.film_id = f.id WHERE t.title_key = ?1",
         )?;
         let rows = candidates
             .query_map([&key], |row| {
@@ -363,6 +427,12 @@ fn resolve_film(conn: &Connection, film: &Film, directors: &[i64]) -> Result<(Fi
             ],
             |row| row.get(0),
         )?;
+    if !key.is_empty() {
+        conn.prepare_cached(
+            "INSERT INTO film_title (film_id, title_key, title, reviews, source) VALUES (?1, ?2, ?3, 1, 'review')",
+        )?
+        .execute(params![id, key, film.title.trim()])?;
+    }
     Ok((FilmId(id), true))
 }
 
