@@ -296,6 +296,10 @@ pub struct FilmDto {
     pub id: i64,
     /// Its title.
     pub title: String,
+    /// Every title it is known by, this one first.
+    pub titles: Vec<String>,
+    /// Its IMDb id, when linked to an imported catalogue.
+    pub imdb_id: Option<String>,
     /// Release year.
     pub year: Option<i32>,
     /// Running time in minutes.
@@ -331,6 +335,8 @@ impl From<&marquee_store::FilmDetail> for FilmDto {
         FilmDto {
             id: f.id.0,
             title: f.title.clone(),
+            titles: f.titles.clone(),
+            imdb_id: f.imdb_id.clone(),
             year: f.year,
             runtime_minutes: f.runtime_minutes,
             certificate: f.certificate.as_ref().map(|c| CertificateDto {

@@ -374,8 +374,10 @@ pub(crate) async fn film_page(state: AppState, id: i64) -> Result<Page, ApiError
     };
     let main = html! {
         h1 { (f.title) @if let Some(y) = f.year { " " span.muted { "(" (y) ")" } } }
+        @if f.titles.len() > 1 { p.aka { "Also known as " (f.titles[1..].join("; ")) } }
         p.meta {
             @if let Some(r) = f.runtime_minutes { span { (runtime(r)) } }
+            @if let Some(imdb) = &f.imdb_id { span { "IMDb " (imdb) } }
             @if let Some(cert) = &f.certificate { span { "Rated " strong { (cert.rating) } } }
             @if !f.genres.is_empty() { span { (f.genres.join(", ")) } }
             @if let Some(d) = &f.distributor { span { (d) } }
