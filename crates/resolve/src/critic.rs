@@ -240,7 +240,7 @@ pub fn emails(text: &str) -> Vec<String> {
     let is_host = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
     for (at, _) in text.match_indices('@') {
         let start = (0..at).rev().take_while(|&i| is_local(bytes[i])).last().unwrap_or(at);
-        let end = (at + 1..bytes.len()).take_while(|&i| is_host(bytes[i])).last().map_or(at, |i| i + 1);
+        let end = (at + 1..bytes.len()).take_while(|&i| is_host(bytes[i])).last().map_or(at + 1, |i| i + 1);
         let local = text[start..at].trim_matches('.');
         let host = text[at + 1..end].trim_end_matches(['.', '-']);
         if local.is_empty() || !host.contains('.') || host.starts_with('.') {
@@ -327,5 +327,8 @@ mod tests {
             emails("-- \nOwen Falk <Owen.Falk@Example.ORG>\n(also falk@news.example.net.) x@y"),
             vec!["owen.falk@example.org", "falk@news.example.net"]
         );
+        for text in ["a lone @", "@", "x@ y", "x@", "@@", "é@é"] {
+            assert!(emails(text).is_empty(), "{text:?}");
+        }
     }
 }
