@@ -13,5 +13,7 @@ export RUSTC_BOOTSTRAP=1
 for target in $(cargo fuzz list); do
     echo "== fuzz target $target for ${seconds}s"
     mkdir -p "corpus/$target"
-    cargo fuzz run -O "$target" "corpus/$target" -- -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=30
+    dict=()
+    if [ -f "dict/$target.dict" ]; then dict=(-dict="dict/$target.dict"); fi
+    cargo fuzz run -O "$target" "corpus/$target" -- -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=30 "${dict[@]}"
 done
