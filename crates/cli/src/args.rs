@@ -87,22 +87,22 @@ pub enum Command {
     Film {
         #[command(subcommand)]
         action: FilmAction,
-        #[command(flatten)]
-        db: DbArgs,
     },
     /// Curators' corrections to reviews: move one to another film.
     Review {
         #[command(subcommand)]
         action: ReviewAction,
-        #[command(flatten)]
-        db: DbArgs,
     },
     /// Curators' corrections to critics: merge two, split bylines off one.
     Critic {
         #[command(subcommand)]
         action: CriticAction,
-        #[command(flatten)]
-        db: DbArgs,
+    },
+    /// Link films to an IMDb catalogue you downloaded (the non-commercial
+    /// dataset files; marquee never fetches them).
+    Catalog {
+        #[command(subcommand)]
+        action: CatalogAction,
     },
     /// Resolve film and critic identity again (ingest does it; `--all`
     /// starts from scratch, applying every curator's decision).
@@ -251,6 +251,8 @@ pub enum FilmAction {
         into: i64,
         /// The film that joins it.
         from: i64,
+        #[command(flatten)]
+        db: DbArgs,
     },
     /// The given reviews of FILM are of another film, together, for good.
     Split {
@@ -259,6 +261,8 @@ pub enum FilmAction {
         /// Review ids that go to the new film.
         #[arg(required = true)]
         reviews: Vec<i64>,
+        #[command(flatten)]
+        db: DbArgs,
     },
 }
 
@@ -271,6 +275,8 @@ pub enum ReviewAction {
         review: i64,
         /// The film it is of.
         to: i64,
+        #[command(flatten)]
+        db: DbArgs,
     },
 }
 
@@ -283,6 +289,8 @@ pub enum CriticAction {
         into: i64,
         /// The critic that joins them.
         from: i64,
+        #[command(flatten)]
+        db: DbArgs,
     },
     /// The given bylines of CRITIC belong to another critic.
     Split {
@@ -291,5 +299,30 @@ pub enum CriticAction {
         /// Bylines (as printed) that go to the new critic.
         #[arg(required = true)]
         names: Vec<String>,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+/// `marquee catalog ...`
+#[derive(Debug, Subcommand)]
+pub enum CatalogAction {
+    /// Read the dataset files and link every film whose title, year and
+    /// directors agree with one catalogue title.
+    Import {
+        /// title.basics.tsv.gz
+        #[arg(long)]
+        basics: PathBuf,
+        /// title.akas.tsv.gz (alternative titles)
+        #[arg(long)]
+        akas: Option<PathBuf>,
+        /// title.crew.tsv.gz (directors; needs --names)
+        #[arg(long)]
+        crew: Option<PathBuf>,
+        /// name.basics.tsv.gz (the directors' names)
+        #[arg(long)]
+        names: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArgs,
     },
 }

@@ -870,3 +870,40 @@ pub struct ReviewExport {
     /// The extraction record of this review, as ingested.
     pub record: Review,
 }
+
+/// One title of a film catalogue (IMDb's `title.basics` row, with its
+/// `title.akas`, and its directors' names from `title.crew` and
+/// `name.basics`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CatalogEntry {
+    /// The IMDb id, `tt0093093`.
+    pub tconst: String,
+    /// The primary title.
+    pub title: String,
+    /// The original title, when it differs.
+    pub original: Option<String>,
+    /// Alternative titles.
+    pub akas: Vec<String>,
+    /// The start year.
+    pub year: Option<i32>,
+    /// Running time in minutes.
+    pub runtime_minutes: Option<u32>,
+    /// Genres.
+    pub genres: Vec<String>,
+    /// Directors' names.
+    pub directors: Vec<String>,
+    /// Whether the crew file was given (so an empty `directors` means
+    /// the catalogue names none).
+    pub crew_known: bool,
+}
+
+/// What `marquee catalog import` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CatalogReport {
+    /// Catalogue entries kept (those with a title some film is known by).
+    pub entries: u64,
+    /// Films considered.
+    pub films: u64,
+    /// Films linked to an entry.
+    pub linked: u64,
+}

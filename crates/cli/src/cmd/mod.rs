@@ -9,10 +9,11 @@ use marquee_pipeline::{Event, Failure, IngestReport, Judge, Pipeline};
 use marquee_model::{CriticId, FilmId, ReviewId};
 use marquee_store::{FilmQuery, FilmSort, ReviewQuery, SqliteStore, Store};
 
-use crate::args::{Args, Command, CriticAction, EvalWhat, FilmAction, Format, ModelArgs, ReviewAction};
+use crate::args::{Args, CatalogAction, Command, CriticAction, EvalWhat, FilmAction, Format, ModelArgs, ReviewAction};
 use crate::output;
 
 mod bench;
+mod catalog;
 mod progress;
 mod serve;
 
@@ -43,29 +44,35 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         Command::Films { db, limit, doubtful: true, json, .. } => doubtful(&db.db, limit, json),
         Command::Films { db, sort, limit, json, .. } => films(&db.db, &sort, limit, json),
-        Command::Film { action, db } => {
+        Command::Film { action: FilmAction::Merge { into, from, db } } => {
             let mut store = open_for_correction(&db.db)?;
-            let resolution = match action {
-                FilmAction::Merge { into, from } => store.merge_films(FilmId(into), FilmId(from))?,
-                FilmAction::Split { film, reviews } => {
-                    store.split_film(FilmId(film), &reviews.into_iter().map(ReviewId).collect::<Vec<_>>())?
-                }
-            };
+            let resolution = store.merge_films(FilmId(into), FilmId(from))?;
             after_correction(&db.db, &store, resolution)
         }
-        Command::Review { action: ReviewAction::Move { review, to }, db } => {
+        Command::Film { action: FilmAction::Split { film, reviews, db } } => {
+            let mut store = open_for_correction(&db.db)?;
+            let resolution = store.split_film(FilmId(film), &reviews.into_iter().map(ReviewId).collect::<Vec<_>>())?;
+            after_correction(&db.db, &store, resolution)
+        }
+        Command::Review { action: ReviewAction::Move { review, to, db } } => {
             let mut store = open_for_correction(&db.db)?;
             let resolution = store.move_review(ReviewId(review), FilmId(to))?;
             after_correction(&db.db, &store, resolution)
         }
-        Command::Critic { action, db } => {
+        Command::Critic { action: CriticAction::Merge { into, from, db } } => {
             let mut store = open_for_correction(&db.db)?;
-            let resolution = match action {
-                CriticAction::Merge { into, from } => store.merge_critics(CriticId(into), CriticId(from))?,
-                CriticAction::Split { critic, names } => store.split_critic(CriticId(critic), &names)?,
-            };
+            let resolution = store.merge_critics(CriticId(into), CriticId(from))?;
             after_correction(&db.db, &store, resolution)
         }
+        Command::Critic { action: CriticAction::Split { critic, names, db } } => {
+            let mut store = open_for_correction(&db.db)?;
+            let resolution = store.split_critic(CriticId(critic), &names)?;
+            after_correction(&db.db, &store, resolution)
+        }
+        Command::Catalog { action: CatalogAction::Import { basics, akas, crew, names, db } } => catalog::import(
+            &db.db,
+            &catalog::Files { basics: &basics, akas: akas.as_deref(), crew: crew.as_deref(), names: names.as_deref() },
+        ),
         Command::Resolve { all, db } => {
             let mut store = open_for_correction(&db.db)?;
             let resolution = if all { store.resolve_all()? } else { store.resolve()? };

@@ -4,6 +4,7 @@
 mod bad_input;
 mod gold;
 mod hardening;
+mod identity;
 mod html;
 mod ingest;
 mod schema;

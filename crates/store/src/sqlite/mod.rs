@@ -1,5 +1,6 @@
 //! The SQLite back-end.
 
+mod catalog;
 mod doubt;
 mod identity;
 mod read;
@@ -185,6 +186,24 @@ impl SqliteStore {
         let resolution = identity::resolve(&tx, false)?;
         tx.commit()?;
         Ok(resolution)
+    }
+}
+
+impl SqliteStore {
+    /// Every title key some film is known by: a catalogue reader keeps only
+    /// rows with one of these.
+    pub fn catalog_keys(&self) -> Result<std::collections::HashSet<String>> {
+        catalog::wanted_keys(&self.conn)
+    }
+
+    /// Stores catalogue entries and links every film whose title, year and
+    /// directors agree with exactly one of them: the film takes the entry's
+    /// IMDb id, title, year and alternative titles.
+    pub fn import_catalog(&mut self, entries: &[CatalogEntry]) -> Result<CatalogReport> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let report = catalog::import(&tx, entries)?;
+        tx.commit()?;
+        Ok(report)
     }
 }
 
