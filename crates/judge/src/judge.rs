@@ -31,13 +31,9 @@ pub struct Reading {
     pub margin: f32,
     /// The calibrated 0..=100 score.
     pub score: u8,
-}
-
-impl Reading {
-    /// Whether the model reads a recommendation.
-    pub fn fresh(&self) -> bool {
-        self.margin > 0.0
-    }
+    /// Whether the model reads a recommendation (the margin is past the
+    /// calibration's fresh point).
+    pub fresh: bool,
 }
 
 /// Judges reviews with one model. Cheap to share across threads.
@@ -75,13 +71,10 @@ impl Judge {
 
     /// The model's reading of `text` alone: the fast path, with no evidence.
     pub fn reading(&self, text: &str) -> Reading {
-        let margin = self.model.margin(text);
-        Reading { margin, score: self.score_of(margin) }
-    }
-
-    fn score_of(&self, margin: f32) -> u8 {
+        let (margin, tokens) = self.model.margin_and_tokens(text);
+        let cal = self.model.calibration_for(tokens);
         // `Calibration::score` clamps to 0..=100, so the cast cannot wrap.
-        self.model.info().calibration.score(margin).round() as u8
+        Reading { margin, score: cal.score(margin).round() as u8, fresh: cal.fresh(margin) }
     }
 
     /// The verdict on a review's `text`. A printed `grade` decides the score,
@@ -111,13 +104,16 @@ impl Judge {
             self.model.margin_and_scale(&raw)
         };
         let margin = self.model.mixed_margin(text, main, tokens);
-        let model_score = self.score_of(margin);
+        let cal = self.model.calibration_for(tokens);
+        // `Calibration::score` clamps to 0..=100, so the cast cannot wrap.
+        let model_score = cal.score(margin).round() as u8;
+        let model_fresh = cal.fresh(margin);
         let (score, fresh, basis, disagreement) = match grade {
             Some(g) => {
                 let score = g.score.min(100);
                 (score, score >= FRESH_GRADE, VerdictBasis::Grade, score.abs_diff(model_score) >= DISAGREEMENT_POINTS)
             }
-            None => (model_score, margin > 0.0, VerdictBasis::Model, false),
+            None => (model_score, model_fresh, VerdictBasis::Model, false),
         };
         let label = VerdictLabel::from_score(score);
         // Evidence needs n-grams laid out by token, which character n-grams
@@ -149,9 +145,10 @@ impl Judge {
         review.verdict = Some(self.verdict(&review.text, review.rating.as_ref()));
     }
 
-    /// The sentences whose features add most to the margin in the direction
-    /// of the call, strongest first. For a mixed verdict the strongest
-    /// sentences on each side alternate, starting with the side of `fresh`.
+    /// The sentences whose features move the margin most: the strongest in
+    /// the direction of the call first, then the strongest either way. For a
+    /// mixed verdict the strongest sentences on each side alternate,
+    /// starting with the side of `fresh`.
     ///
     /// A sentence weighs the main classifier's weights of the distinct
     /// n-grams that lie wholly inside it (`weighed`, summed in the same pass
@@ -204,9 +201,18 @@ impl Judge {
         };
         let mut chosen = Vec::new();
         while chosen.len() < EVIDENCE_SENTENCES {
-            let ours_first = label != VerdictLabel::Mixed || chosen.len() % 2 == 0;
+            // A mixed verdict alternates sides. Otherwise the first sentence
+            // is on the side of the call, and then the strongest either way:
+            // a sentence that pulls hard against the call explains why the
+            // score is not further out.
+            let ours_first = if label == VerdictLabel::Mixed {
+                chosen.len() % 2 == 0
+            } else {
+                let top = |heap: &BinaryHeap<Candidate>| heap.peek().map_or(0.0, |c| c.weight);
+                chosen.is_empty() || top(&with) >= top(&against)
+            };
             let pick = if ours_first {
-                next(&mut with, 1.0).or_else(|| if label == VerdictLabel::Mixed { next(&mut against, -1.0) } else { None })
+                next(&mut with, 1.0).or_else(|| next(&mut against, -1.0))
             } else {
                 next(&mut against, -1.0).or_else(|| next(&mut with, 1.0))
             };

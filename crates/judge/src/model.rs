@@ -15,29 +15,53 @@ use crate::features::{FeatureSpec, for_each_distinct, stable_hash};
 /// The first bytes of a model file (after gunzip).
 const MAGIC: &[u8; 8] = b"MQJUDGE1";
 
-/// Maps a classifier margin m to a 0..100 score:
-/// `clamp(intercept + slope·tanh(m / width))`. Fitted by least squares
-/// against scale_data's 100 × rating on margins the model did not train on.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// Maps a classifier margin to a 0..100 score and to the fresh call.
+///
+/// A model trained now carries `knots`: a monotone piecewise-linear map
+/// fitted by isotonic regression of critics' own grades on margins the model
+/// did not train on, so that a score of 80 means what a critic's 80 means,
+/// and `fresh_at`, the margin from which a critic's grade is more likely
+/// fresh (≥ 60) than not. Older files carry only the tanh curve
+/// `clamp(intercept + slope·tanh(m / width))` and call fresh above 0.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Calibration {
-    /// Score at margin 0.
+    /// Score at margin 0 (tanh curve).
     pub intercept: f32,
-    /// Score gained from the most negative to the most positive reading, halved.
+    /// Score gained from the most negative to the most positive reading, halved (tanh curve).
     pub slope: f32,
-    /// Margin at which the reading is about three quarters of the way to its extreme.
+    /// Margin at which the reading is about three quarters of the way to its extreme (tanh curve).
     pub width: f32,
+    /// `[margin, score]` points, margins increasing and scores not
+    /// decreasing; the score between two points is interpolated, and beyond
+    /// the ends is the end's. When present they replace the tanh curve.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub knots: Vec<[f32; 2]>,
+    /// A margin above this is a fresh call.
+    #[serde(default)]
+    pub fresh_at: f32,
 }
 
 impl Default for Calibration {
     fn default() -> Self {
-        Calibration { intercept: 50.0, slope: 50.0, width: 1.0 }
+        Calibration { intercept: 50.0, slope: 50.0, width: 1.0, knots: Vec::new(), fresh_at: 0.0 }
     }
 }
+
+/// At most this many knots are kept of an isotonic fit.
+const MAX_KNOTS: usize = 64;
 
 impl Calibration {
     /// The 0..100 score of a margin, unrounded.
     pub fn score(&self, margin: f32) -> f32 {
-        (self.intercept + self.slope * (margin / self.width).tanh()).clamp(0.0, 100.0)
+        if self.knots.is_empty() {
+            return (self.intercept + self.slope * (margin / self.width).tanh()).clamp(0.0, 100.0);
+        }
+        interpolate(&self.knots, margin).clamp(0.0, 100.0)
+    }
+
+    /// Whether a margin is a fresh call.
+    pub fn fresh(&self, margin: f32) -> bool {
+        margin > self.fresh_at
     }
 
     /// Least-squares fit of `targets` (0..100) on `margins`, trying a grid of
@@ -55,7 +79,7 @@ impl Calibration {
             let sxy: f64 = xs.iter().zip(targets).map(|(x, &y)| (x - mx) * (f64::from(y) - my)).sum();
             let sxx: f64 = xs.iter().map(|x| (x - mx).powi(2)).sum();
             let slope = if sxx > 0.0 { sxy / sxx } else { 0.0 };
-            let cal = Calibration { intercept: (my - slope * mx) as f32, slope: slope as f32, width };
+            let cal = Calibration { intercept: (my - slope * mx) as f32, slope: slope as f32, width, ..Calibration::default() };
             let mae = margins
                 .iter()
                 .zip(targets)
@@ -68,6 +92,103 @@ impl Calibration {
         }
         best.1
     }
+
+    /// The isotonic calibration of critics' grades on unseen margins:
+    /// `points` are `(margin, grade 0..100)`. The score is the isotonic
+    /// regression of the grade on the margin; the fresh call starts where
+    /// the isotonic regression of "grade ≥ `fresh_grade`" crosses one half.
+    pub fn isotonic(points: &[(f32, f32)], fresh_grade: f32) -> Calibration {
+        let knots = isotonic_knots(points.iter().map(|&(m, g)| (m, g)).collect());
+        let fresh = isotonic_knots(points.iter().map(|&(m, g)| (m, if g >= fresh_grade { 1.0 } else { 0.0 })).collect());
+        Calibration { knots, fresh_at: crossing(&fresh, 0.5), ..Calibration::default() }
+    }
+}
+
+/// The piecewise-linear function through `knots` at `x`, flat beyond the ends.
+pub(crate) fn interpolate(knots: &[[f32; 2]], x: f32) -> f32 {
+    let Some(first) = knots.first() else { return 0.0 };
+    let at = knots.partition_point(|k| k[0] < x);
+    if at == 0 {
+        return first[1];
+    }
+    let Some(hi) = knots.get(at) else { return knots[knots.len() - 1][1] };
+    let lo = knots[at - 1];
+    let span = hi[0] - lo[0];
+    if span <= 0.0 {
+        return hi[1];
+    }
+    lo[1] + (hi[1] - lo[1]) * (x - lo[0]) / span
+}
+
+/// The first x at which the non-decreasing function through `knots`
+/// reaches `level` (interpolated), or the last knot's x when it never does.
+pub(crate) fn crossing(knots: &[[f32; 2]], level: f32) -> f32 {
+    let Some(at) = knots.iter().position(|k| k[1] >= level) else {
+        return knots.last().map_or(0.0, |k| k[0]);
+    };
+    if at == 0 {
+        return knots[0][0];
+    }
+    let (lo, hi) = (knots[at - 1], knots[at]);
+    let rise = hi[1] - lo[1];
+    if rise <= 0.0 { hi[0] } else { lo[0] + (hi[0] - lo[0]) * (level - lo[1]) / rise }
+}
+
+/// Isotonic regression (pool adjacent violators) of `y` on `x` over
+/// `(x, y)` points, as at most [`MAX_KNOTS`] + 2 knots: the fitted blocks are
+/// pooled further into runs of about equal weight, each knot at its run's
+/// mean x and mean y, so the curve stays monotone.
+pub(crate) fn isotonic_knots(mut points: Vec<(f32, f32)>) -> Vec<[f32; 2]> {
+    points.retain(|p| p.0.is_finite() && p.1.is_finite());
+    if points.is_empty() {
+        return Vec::new();
+    }
+    points.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    // Blocks of (sum x, sum y, count).
+    let mut blocks: Vec<(f64, f64, f64)> = Vec::new();
+    for &(x, y) in &points {
+        blocks.push((f64::from(x), f64::from(y), 1.0));
+        while blocks.len() >= 2 {
+            let b = blocks[blocks.len() - 1];
+            let a = blocks[blocks.len() - 2];
+            if a.1 / a.2 < b.1 / b.2 {
+                break;
+            }
+            blocks.pop();
+            let last = blocks.len() - 1;
+            blocks[last] = (a.0 + b.0, a.1 + b.1, a.2 + b.2);
+        }
+    }
+    let total = points.len() as f64;
+    let per_knot = (total / MAX_KNOTS as f64).max(1.0);
+    let mut knots: Vec<[f32; 2]> = Vec::new();
+    let mut run = (0.0, 0.0, 0.0);
+    let flush = |run: &mut (f64, f64, f64), knots: &mut Vec<[f32; 2]>| {
+        if run.2 > 0.0 {
+            let x = (run.0 / run.2) as f32;
+            let y = (run.1 / run.2) as f32;
+            match knots.last_mut() {
+                // Equal margins (rounding) pool into one knot.
+                Some(last) if last[0] >= x => last[1] = last[1].max(y),
+                _ => knots.push([x, y]),
+            }
+        }
+        *run = (0.0, 0.0, 0.0);
+    };
+    for (k, b) in blocks.iter().enumerate() {
+        // A block's mean never falls below the previous one's, so pooling
+        // neighbours keeps the knots monotone; the two ends stay their own
+        // knots so the curve reaches the extremes it saw.
+        if k + 1 == blocks.len() {
+            flush(&mut run, &mut knots);
+        }
+        run = (run.0 + b.0, run.1 + b.1, run.2 + b.2);
+        if k == 0 || run.2 >= per_knot {
+            flush(&mut run, &mut knots);
+        }
+    }
+    flush(&mut run, &mut knots);
+    knots
 }
 
 /// What a model file says about itself, besides its weights.
@@ -95,7 +216,7 @@ pub struct ModelInfo {
 }
 
 /// The short-text classifier's settings.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShortInfo {
     /// How text becomes its features.
     pub features: FeatureSpec,
@@ -108,6 +229,10 @@ pub struct ShortInfo {
     /// The main classifier's share w of the mixed margin
     /// `(1 - w)·short + w·main`, chosen by cross-validation on training data.
     pub main_weight: f32,
+    /// The score and fresh call of a short text's mixed margin; absent in
+    /// older files, which use the main calibration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<Calibration>,
 }
 
 /// One linear classifier's weights, as trained and as packed for scoring.
@@ -357,11 +482,25 @@ impl Model {
 
     /// The margin of a text.
     pub fn margin(&self, text: &str) -> f32 {
+        self.margin_and_tokens(text).0
+    }
+
+    /// The margin of a text and its number of tokens.
+    pub fn margin_and_tokens(&self, text: &str) -> (f32, usize) {
         // About one token per five bytes, and up to `max_ngram` buckets each.
         let mut raw = Vec::with_capacity(text.len() * 3 / 4);
         let tokens = self.info.features.raw_features(text, &mut raw);
         let main = self.margin_and_scale(&raw).0;
-        self.mixed_margin(text, main, tokens)
+        (self.mixed_margin(text, main, tokens), tokens)
+    }
+
+    /// The calibration of the margin of a text of `tokens` tokens: the short
+    /// texts' own where the model has one, else the main one.
+    pub fn calibration_for(&self, tokens: usize) -> &Calibration {
+        match (&self.short, &self.info.short) {
+            (Some(_), Some(ShortInfo { max_tokens, calibration: Some(cal), .. })) if tokens <= *max_tokens as usize => cal,
+            _ => &self.info.calibration,
+        }
     }
 
     /// Writes the model to `path` (gzip; quantised weights; a few MB).
@@ -469,6 +608,41 @@ mod tests {
         assert_eq!(cal.width, 2.0);
         assert!((cal.intercept - 50.0).abs() < 0.01 && (cal.slope - 40.0).abs() < 0.01);
         assert!(cal.score(1e9) <= 100.0 && cal.score(-1e9) >= 0.0);
+    }
+
+    #[test]
+    fn isotonic_calibration_is_monotone_spreads_like_the_grades_and_calls_fresh_at_the_crossing() {
+        // Grades rise with the margin, with noise that breaks monotonicity.
+        let points: Vec<(f32, f32)> = (0..2000)
+            .map(|k| {
+                let m = (k as f32 - 1000.0) / 250.0;
+                let noise = ((k * 7919) % 21) as f32 - 10.0;
+                (m, (50.0 + 45.0 * (m / 2.0).tanh() + noise).clamp(0.0, 100.0))
+            })
+            .collect();
+        let cal = Calibration::isotonic(&points, 60.0);
+        assert!(cal.knots.len() <= MAX_KNOTS + 2 && cal.knots.len() > 8, "{} knots", cal.knots.len());
+        assert!(cal.knots.windows(2).all(|w| w[0][0] < w[1][0] && w[0][1] <= w[1][1]), "{:?}", cal.knots);
+        assert!(cal.score(-4.0) < 20.0 && cal.score(4.0) > 80.0);
+        assert!(cal.score(-1e9) >= 0.0 && cal.score(1e9) <= 100.0);
+        // 50 + 45·tanh(m/2) reaches 60 at m ≈ 0.45.
+        assert!((cal.fresh_at - 0.45).abs() < 0.25, "fresh at {}", cal.fresh_at);
+        assert!(cal.fresh(1.0) && !cal.fresh(0.0));
+        let mae: f32 = points.iter().map(|&(m, g)| (cal.score(m) - g).abs()).sum::<f32>() / points.len() as f32;
+        assert!(mae < 6.0, "mae {mae}");
+    }
+
+    #[test]
+    fn interpolation_and_crossing_follow_the_knots() {
+        let knots = [[0.0, 10.0], [1.0, 30.0], [2.0, 30.0], [3.0, 90.0]];
+        assert_eq!(interpolate(&knots, -5.0), 10.0);
+        assert_eq!(interpolate(&knots, 0.5), 20.0);
+        assert_eq!(interpolate(&knots, 2.5), 60.0);
+        assert_eq!(interpolate(&knots, 9.0), 90.0);
+        assert_eq!(crossing(&knots, 20.0), 0.5);
+        assert_eq!(crossing(&knots, 60.0), 2.5);
+        assert_eq!(crossing(&knots, 99.0), 3.0);
+        assert_eq!(crossing(&knots, 0.0), 0.0);
     }
 
     #[test]

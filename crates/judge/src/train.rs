@@ -9,11 +9,11 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{self, Doc, Source};
+use crate::corpus::{self, Doc, GradedText, Source};
 use crate::error::{Error, Result};
 use crate::features::{FeatureSpec, stable_hash};
 use crate::linear::{Dataset, Linear, Loss, Problem, fit, nb_ratios};
-use crate::model::{Calibration, Model, ModelInfo, ShortInfo};
+use crate::model::{Calibration, Model, ModelInfo, ShortInfo, crossing, interpolate, isotonic_knots};
 
 /// How to train. `TrainOptions::default()` builds the shipped model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,14 +99,14 @@ impl TrainOptions {
     pub fn single() -> Self {
         TrainOptions {
             name: "nbsvm-tri".into(),
-            sources: vec![Source::PolarityV2, Source::RtPolarity, Source::ScaleData],
+            sources: vec![Source::PolarityV2, Source::RtPolarity, Source::ScaleData, Source::Ramr],
             features: FeatureSpec::default(),
             naive_bayes: true,
             nb_alpha: 1.0,
             beta: 1.0,
             cost: 1.0,
             normalise: true,
-            source_weights: vec![2.0, 1.0, 1.0],
+            source_weights: vec![2.0, 1.0, 1.0, 0.0],
             scale_positive_at: 0.6,
             scale_negative_at: 0.4,
             max_epochs: 50,
@@ -131,7 +131,8 @@ pub struct TrainReport {
     pub documents: Vec<(Source, usize)>,
     /// Distinct buckets used.
     pub buckets_used: usize,
-    /// Mean absolute error of the calibrated score on unseen scale_data folds.
+    /// Mean absolute error of the calibrated score on the unseen margins of
+    /// graded reviews it was fitted to.
     pub calibration_mae: Option<f64>,
     /// The fitted calibration.
     pub calibration: Calibration,
@@ -155,10 +156,29 @@ pub(crate) struct Prepared {
 
 impl Prepared {
     pub fn load(corpora_dir: &Path, options: &TrainOptions) -> Result<Prepared> {
-        let mut docs = corpus::load(corpora_dir, options.scale_positive_at, options.scale_negative_at)?;
+        Prepared::load_with(corpora_dir, options, &[])
+    }
+
+    /// The corpora and, as [`Source::Catalogue`], the graded reviews of
+    /// `catalogue`.
+    pub fn load_with(corpora_dir: &Path, options: &TrainOptions, catalogue: &[GradedText]) -> Result<Prepared> {
+        let (pos_at, neg_at) = (options.scale_positive_at, options.scale_negative_at);
+        let mut docs = corpus::load(corpora_dir, pos_at, neg_at)?;
         if options.sources.contains(&Source::Ramr) {
-            let ramr = corpus::load_ramr(corpora_dir, &docs)?;
+            let (graded, critics) = corpus::read_ramr(corpora_dir)?;
+            // The archive's critic of each Cornell document, so that
+            // critic-grouped folds hold out all of a critic's work.
+            for d in &mut docs {
+                if let Some(c) = d.twins.first().and_then(|id| critics.get(id)) {
+                    d.critic = Some(c.clone());
+                }
+            }
+            let ramr = corpus::graded_docs(&graded, &docs, Source::Ramr, pos_at, neg_at);
             docs.extend(ramr);
+        }
+        if !catalogue.is_empty() {
+            let own = corpus::graded_docs(catalogue, &docs, Source::Catalogue, pos_at, neg_at);
+            docs.extend(own);
         }
         let featurise = |spec: FeatureSpec, max_tokens: Option<u32>| -> (Dataset, Vec<u32>) {
             let rows: Vec<(Vec<u32>, u32)> = docs
@@ -244,6 +264,9 @@ impl Classifier {
 pub(crate) struct Fitted {
     pub main: Classifier,
     pub short: Option<(Classifier, f32)>,
+    /// The mixed margins and labels of the short training documents, each
+    /// from classifiers that did not see it (the folds that chose the mix).
+    pub short_unseen: Vec<(f32, bool)>,
 }
 
 impl Fitted {
@@ -263,23 +286,24 @@ pub(crate) fn fit_all(prep: &Prepared, options: &TrainOptions, held_out: &[usize
     let fit_main = || fit_classifier(prep, &prep.data, &prep.training_rows(options, held_out), options);
     match (&options.short, &prep.short_data) {
         (Some(s), Some(data)) if with_short => {
-            let (main, (clf, w)) = rayon::join(fit_main, || {
+            let (main, (clf, (w, short_unseen))) = rayon::join(fit_main, || {
                 rayon::join(
                     || fit_classifier(prep, data, &prep.short_rows(s, held_out), &s.model),
                     || choose_mix(prep, options, s, data, held_out),
                 )
             });
-            Fitted { main, short: Some((clf, w)) }
+            Fitted { main, short: Some((clf, w)), short_unseen }
         }
-        _ => Fitted { main: fit_main(), short: None },
+        _ => Fitted { main: fit_main(), short: None, short_unseen: Vec::new() },
     }
 }
 
 /// The main classifier's share of the mixed margin: the candidate of
 /// `short.mix_grid` with the best accuracy on cross-validation folds of the
 /// short training documents (both classifiers refitted without each fold).
-/// Ties go to the smaller share.
-fn choose_mix(prep: &Prepared, options: &TrainOptions, short: &ShortOptions, data: &Dataset, held_out: &[usize]) -> f32 {
+/// Ties go to the smaller share. Also returns each fold document's mixed
+/// margin at that share, with its label.
+fn choose_mix(prep: &Prepared, options: &TrainOptions, short: &ShortOptions, data: &Dataset, held_out: &[usize]) -> (f32, Vec<(f32, bool)>) {
     let rows = prep.short_rows(short, held_out);
     let k = u64::from(short.mix_folds.max(2));
     let mut folds = vec![Vec::new(); k as usize];
@@ -287,7 +311,7 @@ fn choose_mix(prep: &Prepared, options: &TrainOptions, short: &ShortOptions, dat
         let h = stable_hash(prep.docs[i].id.as_bytes()) ^ options.seed.rotate_left(17);
         folds[(stable_hash(&h.to_le_bytes()) % k) as usize].push(i);
     }
-    let correct: Vec<usize> = folds
+    let per_fold: Vec<(Vec<usize>, Vec<(f32, f32, bool)>)> = folds
         .par_iter()
         .map(|fold| {
             let held: Vec<usize> = held_out.iter().chain(fold).copied().collect();
@@ -296,22 +320,32 @@ fn choose_mix(prep: &Prepared, options: &TrainOptions, short: &ShortOptions, dat
                 || fit_classifier(prep, data, &prep.short_rows(short, &held), &short.model),
             );
             let mut correct = vec![0usize; short.mix_grid.len()];
+            let mut margins = Vec::with_capacity(fold.len());
             for &i in fold {
                 let (m, s) = (main.margin(prep.data.row(i)), own.margin(data.row(i)));
                 for (c, &w) in correct.iter_mut().zip(&short.mix_grid) {
                     *c += usize::from((((1.0 - w) * s + w * m) > 0.0) == (prep.targets[i] > 0.0));
                 }
+                margins.push((m, s, prep.targets[i] > 0.0));
             }
-            correct
+            (correct, margins)
         })
-        .reduce(|| vec![0; short.mix_grid.len()], |a, b| a.iter().zip(&b).map(|(x, y)| x + y).collect());
+        .collect();
+    let mut correct = vec![0usize; short.mix_grid.len()];
+    for (c, _) in &per_fold {
+        for (total, n) in correct.iter_mut().zip(c) {
+            *total += n;
+        }
+    }
     let mut best = (0usize, 0.0f32);
     for (&c, &w) in correct.iter().zip(&short.mix_grid) {
         if c > best.0 {
             best = (c, w);
         }
     }
-    best.1
+    let w = best.1;
+    let unseen = per_fold.iter().flat_map(|(_, m)| m).map(|&(m, s, y)| ((1.0 - w) * s + w * m, y)).collect();
+    (w, unseen)
 }
 
 pub(crate) fn fit_classifier(prep: &Prepared, data: &Dataset, rows: &[usize], options: &TrainOptions) -> Classifier {
@@ -377,13 +411,41 @@ pub(crate) fn scale_folds(prep: &Prepared, k: u32, seed: u64) -> Vec<Vec<usize>>
     folds
 }
 
-/// Out-of-fold margins of every scale_data extract, with 100 × rating.
-pub(crate) fn unseen_scale_margins(prep: &Prepared, options: &TrainOptions, k: u32) -> Vec<(usize, f32, f32)> {
-    let folds = scale_folds(prep, k, options.seed);
+/// Folds of the graded documents of `options`' sources (those with the
+/// critic's rating), grouped by critic: each fold's test rows, and the rows
+/// it holds out of training, which are every document of its critics (a
+/// Cornell text by the same critic too). Documents with no known critic go
+/// by their archive id.
+pub(crate) fn critic_folds(prep: &Prepared, options: &TrainOptions, k: u32, only: Option<Source>) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let key = |d: &Doc| -> u64 {
+        match &d.critic {
+            Some(c) => stable_hash(c.trim().to_lowercase().as_bytes()),
+            None => stable_hash(&u64::from(d.twins.iter().min().copied().unwrap_or(0)).to_le_bytes()),
+        }
+    };
+    let fold_of = |d: &Doc| (stable_hash(&(key(d) ^ options.seed).to_le_bytes()) % u64::from(k)) as usize;
+    let mut folds = vec![(Vec::new(), Vec::new()); k as usize];
+    for (i, d) in prep.docs.iter().enumerate() {
+        if d.critic.is_none() && d.rating.is_none() {
+            continue;
+        }
+        let f = fold_of(d);
+        folds[f].1.push(i);
+        if d.rating.is_some() && options.weight_of(d.source).is_some() && only.is_none_or(|s| s == d.source) {
+            folds[f].0.push(i);
+        }
+    }
+    folds
+}
+
+/// Out-of-fold margins of every graded document (critic-grouped folds),
+/// with 100 × rating.
+pub(crate) fn unseen_graded_margins(prep: &Prepared, options: &TrainOptions, k: u32) -> Vec<(usize, f32, f32)> {
+    let folds = critic_folds(prep, options, k, None);
     folds
         .par_iter()
-        .flat_map_iter(|test| {
-            let rows = prep.training_rows(options, test);
+        .flat_map_iter(|(test, held)| {
+            let rows = prep.training_rows(options, held);
             let clf = fit_classifier(prep, &prep.data, &rows, options);
             test.iter()
                 .map(|&i| (i, clf.margin(prep.data.row(i)), 100.0 * prep.docs[i].rating.unwrap_or(0.5)))
@@ -392,11 +454,56 @@ pub(crate) fn unseen_scale_margins(prep: &Prepared, options: &TrainOptions, k: u
         .collect()
 }
 
+/// The calibration of short texts' mixed margins. Their unseen margins
+/// (`short_unseen`, from rt_polarity's snippets) carry only fresh/rotten, so
+/// the chance of fresh at each margin is fitted there (isotonic), moved from
+/// the snippets' own share of fresh to the share among critics' grades
+/// (`long`: unseen margins of graded reviews with their grades), and given
+/// the score of a graded review that is as surely fresh. A snippet is fresh
+/// where that chance passes one half.
+pub(crate) fn short_calibration(long: &[(f32, f32)], short_unseen: &[(f32, bool)], fresh_grade: f32) -> Calibration {
+    let grade_curve = isotonic_knots(long.to_vec());
+    let fresh_curve = isotonic_knots(long.iter().map(|&(m, g)| (m, f32::from(u8::from(g >= fresh_grade)))).collect());
+    let share = |n: usize, of: usize| (n as f64 / of.max(1) as f64).clamp(0.01, 0.99);
+    let prior = share(long.iter().filter(|p| p.1 >= fresh_grade).count(), long.len());
+    let own = share(short_unseen.iter().filter(|p| p.1).count(), short_unseen.len());
+    // Bayes' rule: the odds of fresh scale by the ratio of the priors' odds.
+    let shift = (prior / (1.0 - prior)) / (own / (1.0 - own));
+    let adjust = |q: f32| {
+        let q = f64::from(q).clamp(1e-4, 1.0 - 1e-4);
+        let odds = q / (1.0 - q) * shift;
+        (odds / (1.0 + odds)) as f32
+    };
+    let chance = isotonic_knots(short_unseen.iter().map(|&(m, y)| (m, f32::from(u8::from(y)))).collect());
+    let knots = chance
+        .iter()
+        .map(|&[m, q]| [m, interpolate(&grade_curve, crossing(&fresh_curve, adjust(q)))])
+        .collect();
+    // adjust(q) = 1/2 where the snippets' own odds are 1 / shift.
+    let level = (1.0 / (1.0 + shift)) as f32;
+    Calibration { knots, fresh_at: crossing(&chance, level), ..Calibration::default() }
+}
+
 /// Trains a model on the corpora in `corpora_dir` (../shared/corpora).
 pub fn train(corpora_dir: &Path, options: &TrainOptions) -> Result<(Model, TrainReport)> {
+    train_with(corpora_dir, options, &[])
+}
+
+/// Trains a model on the corpora and on `catalogue`, graded reviews of a
+/// user's own (`marquee train --db`), which count as much as a ramr review
+/// (or 1 when ramr is not among the sources) and take part in the score's
+/// calibration.
+pub fn train_with(corpora_dir: &Path, options: &TrainOptions, catalogue: &[GradedText]) -> Result<(Model, TrainReport)> {
     let started = Instant::now();
-    let prep = Prepared::load(corpora_dir, options)?;
-    train_prepared(&prep, options, started)
+    let mut options = options.clone();
+    if !catalogue.is_empty() && options.weight_of(Source::Catalogue).is_none() {
+        let weight = options.weight_of(Source::Ramr).unwrap_or(1.0);
+        options.source_weights.resize(options.sources.len(), 1.0);
+        options.sources.push(Source::Catalogue);
+        options.source_weights.push(weight);
+    }
+    let prep = Prepared::load_with(corpora_dir, &options, catalogue)?;
+    train_prepared(&prep, &options, started)
 }
 
 pub(crate) fn train_prepared(prep: &Prepared, options: &TrainOptions, started: Instant) -> Result<(Model, TrainReport)> {
@@ -407,22 +514,24 @@ pub(crate) fn train_prepared(prep: &Prepared, options: &TrainOptions, started: I
     let (fitted, unseen) = rayon::join(
         || fit_all(prep, options, &[], true),
         || {
-            if options.weight_of(Source::ScaleData).is_some() && options.calibration_folds >= 2 {
-                unseen_scale_margins(prep, options, options.calibration_folds)
+            if options.calibration_folds >= 2 {
+                unseen_graded_margins(prep, options, options.calibration_folds)
             } else {
                 Vec::new()
             }
         },
     );
-    let (calibration, calibration_mae) = if unseen.is_empty() {
+    let fresh_grade = f32::from(crate::judge::FRESH_GRADE);
+    let points: Vec<(f32, f32)> = unseen.iter().map(|u| (u.1, u.2)).collect();
+    let (calibration, calibration_mae) = if points.is_empty() {
         (Calibration::default(), None)
     } else {
-        let margins: Vec<f32> = unseen.iter().map(|u| u.1).collect();
-        let targets: Vec<f32> = unseen.iter().map(|u| u.2).collect();
-        let cal = Calibration::fit(&margins, &targets);
-        let mae = unseen.iter().map(|u| f64::from((cal.score(u.1) - u.2).abs())).sum::<f64>() / unseen.len() as f64;
+        let cal = Calibration::isotonic(&points, fresh_grade);
+        let mae = points.iter().map(|&(m, g)| f64::from((cal.score(m) - g).abs())).sum::<f64>() / points.len() as f64;
         (cal, Some(mae))
     };
+    let short_cal = (!points.is_empty() && !fitted.short_unseen.is_empty())
+        .then(|| short_calibration(&points, &fitted.short_unseen, fresh_grade));
     let mut documents: Vec<(Source, usize)> = Vec::new();
     for &i in &rows {
         let s = prep.docs[i].source;
@@ -431,7 +540,7 @@ pub(crate) fn train_prepared(prep: &Prepared, options: &TrainOptions, started: I
             None => documents.push((s, 1)),
         }
     }
-    let Fitted { main: clf, short } = fitted;
+    let Fitted { main: clf, short, .. } = fitted;
     let buckets_used = clf.weights.iter().filter(|w| **w != 0.0).count();
     let trained_on = documents
         .iter()
@@ -444,7 +553,7 @@ pub(crate) fn train_prepared(prep: &Prepared, options: &TrainOptions, started: I
         features: options.features,
         normalise: options.normalise,
         bias: clf.bias,
-        calibration,
+        calibration: calibration.clone(),
         trained_on: format!("{trained_on}; seed {}", options.seed),
         short: None,
     };
@@ -458,6 +567,7 @@ pub(crate) fn train_prepared(prep: &Prepared, options: &TrainOptions, started: I
                 bias: sclf.bias,
                 max_tokens: s.max_tokens,
                 main_weight: w,
+                calibration: short_cal,
             };
             (ModelInfo { short: Some(short_info), trained_on, ..info }, Some((sclf.weights, sclf.values)))
         }
