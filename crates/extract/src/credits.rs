@@ -29,6 +29,8 @@ enum Field {
     Runtime,
     Certificate,
     Title,
+    /// "Also known as", "Original title": another title of the same film.
+    AltTitle,
     Year,
     /// A label whose value we do not keep (music, editing, executive producer),
     /// known so that it ends the value before it.
@@ -46,6 +48,8 @@ pub(crate) struct Credits {
     pub runtime: Option<u32>,
     pub certificate: Option<Certificate>,
     pub title: Option<String>,
+    /// Other titles a block labels ("AKA: ...", "Original title: ...").
+    pub alt_titles: Vec<String>,
     /// The words before a sentence-style block ("Her Smell. Directed by ..."),
     /// which name the film in newspaper layouts.
     pub lead: Option<String>,
@@ -54,7 +58,7 @@ pub(crate) struct Credits {
     pub blocks: Vec<Range<usize>>,
 }
 
-const LABELS: &str = r"(?:written\s*(?:,|and|&)\s*directed\s+by|directed\s*(?:,|and|&)\s*written\s+by|writer\s*(?:[/&,-]|and)\s*director|director\s*(?:[/&,-]|and)\s*(?:writer|screenwriter)|writer\s*(?:[/&,-]|and)\s*producer|producer\s*(?:[/&,-]|and)\s*writer|director\s*(?:[/&,-]|and)\s*producer|producer\s*(?:[/&,-]|and)\s*director|screenplay\s+and\s+direction|executive\s+producers?|exec\.?\s+producers?|co-?\s*producers?|associate\s+producers?|line\s+producers?|co-?executive\s+producers?|supervising\s+producers?|executive\s+producer\s+by|directors?\s+of\s+photography|directed\s+by|direction|directors?|dir\.|a\s+film\s+by|screenplay\s+by|screenplays?|screen\s+story|written\s+by|screenwriters?|writers?|script\s+by|script|story\s+by|story|teleplay|produced\s+by|producers?|starring|stars|cast\s+includes|cast|actors|featuring|with\s+the\s+voices\s+of|voices|voice\s+cast|with|u\.\s?s\.\s+distributor|us\s+distributor|distributor|distributed\s+by|distribution|us\s+distribution|u\.\s?s\.\s+distribution|released\s+by|studio|running\s+(?:time|length)|run\s*time|runtime|length|mpaa\s+rating|mpaa\s+classification|mpaa\s+rated|mpaa|rated|parents'?\s+guide|certificate|film\s+title|movie\s+title|title|year\s+of\s+release|year|photography|cinematography|cinematographer|camera|editor|editing|edited\s+by|film\s+editor|music\s+by|music|original\s+music|score|songs|production\s+design|production\s+designer|art\s+direction|costumes?|costume\s+design|sound|special\s+effects|visual\s+effects|casting|makeup|genre|country|language|release\s+date|u\.\s?s\.\s+release\s+date|opens|opening|reviewed\s+at|screened\s+at|seen\s+at|playing\s+at|theatrical\s+aspect\s+ratio|aspect\s+ratio|crew|capsule|plot|synopsis|rating|grade|review|reviewed\s+by|review\s+by|based\s+on|web\s+site|website|e-?mail)";
+const LABELS: &str = r"(?:written\s*(?:,|and|&)\s*directed\s+by|directed\s*(?:,|and|&)\s*written\s+by|writer\s*(?:[/&,-]|and)\s*director|director\s*(?:[/&,-]|and)\s*(?:writer|screenwriter)|writer\s*(?:[/&,-]|and)\s*producer|producer\s*(?:[/&,-]|and)\s*writer|director\s*(?:[/&,-]|and)\s*producer|producer\s*(?:[/&,-]|and)\s*director|screenplay\s+and\s+direction|executive\s+producers?|exec\.?\s+producers?|co-?\s*producers?|associate\s+producers?|line\s+producers?|co-?executive\s+producers?|supervising\s+producers?|executive\s+producer\s+by|directors?\s+of\s+photography|directed\s+by|direction|directors?|dir\.|a\s+film\s+by|screenplay\s+by|screenplays?|screen\s+story|written\s+by|screenwriters?|writers?|script\s+by|script|story\s+by|story|teleplay|produced\s+by|producers?|starring|stars|cast\s+includes|cast|actors|featuring|with\s+the\s+voices\s+of|voices|voice\s+cast|with|u\.\s?s\.\s+distributor|us\s+distributor|distributor|distributed\s+by|distribution|us\s+distribution|u\.\s?s\.\s+distribution|released\s+by|studio|running\s+(?:time|length)|run\s*time|runtime|length|mpaa\s+rating|mpaa\s+classification|mpaa\s+rated|mpaa|rated|parents'?\s+guide|certificate|film\s+title|movie\s+title|original\s+title|alternat(?:e|ive)\s+titles?|also\s+known\s+as|a\.k\.a\.?|aka|title|year\s+of\s+release|year|photography|cinematography|cinematographer|camera|editor|editing|edited\s+by|film\s+editor|music\s+by|music|original\s+music|score|songs|production\s+design|production\s+designer|art\s+direction|costumes?|costume\s+design|sound|special\s+effects|visual\s+effects|casting|makeup|genre|country|language|release\s+date|u\.\s?s\.\s+release\s+date|opens|opening|reviewed\s+at|screened\s+at|seen\s+at|playing\s+at|theatrical\s+aspect\s+ratio|aspect\s+ratio|crew|capsule|plot|synopsis|rating|grade|review|reviewed\s+by|review\s+by|based\s+on|web\s+site|website|e-?mail)";
 
 /// Which field a matched label introduces.
 fn field_of(label: &str) -> Field {
@@ -87,6 +91,9 @@ fn field_of(label: &str) -> Field {
     }
     if l.starts_with("mpaa") || l == "rated" || l.starts_with("parent") || l == "certificate" {
         return Field::Certificate;
+    }
+    if l.starts_with("original") || l.starts_with("alternat") || l.starts_with("also known") || l.starts_with("a.k.a") || l == "aka" {
+        return Field::AltTitle;
     }
     if l.ends_with("title") {
         return Field::Title;
@@ -280,6 +287,14 @@ fn fill(credits: &mut Credits, field: Field, value: &str) {
                 let first = value.lines().next().unwrap_or("").trim();
                 if !first.is_empty() && first.len() <= 100 {
                     credits.title = Some(first.to_owned());
+                }
+            }
+        }
+        Field::AltTitle => {
+            let first = value.lines().next().unwrap_or("").trim();
+            if let Some(t) = crate::title::clean_title(first).filter(|t| t.len() <= 100) {
+                if !credits.alt_titles.contains(&t) {
+                    credits.alt_titles.push(t);
                 }
             }
         }

@@ -32,7 +32,7 @@ mod runtime;
 pub mod segment;
 mod title;
 
-use marquee_model::{Article, CastMember, Extraction, Film, Review, Warning};
+use marquee_model::{Article, CastMember, Extraction, Film, Review, TitleConfidence, TitleSource, Warning};
 
 /// What can go wrong around extraction. Extraction itself cannot fail
 /// (messy input gives warnings), so this is for callers that check its
@@ -90,14 +90,34 @@ pub fn extract_text(source: &str, text: &str) -> Extraction {
         }
     }
     let mut warnings = Vec::new();
-    if reviews.iter().any(|r| r.film.title.is_empty()) {
-        warnings.push(Warning { code: "no_title".into(), message: "no title line or recurring film name was found".into() });
-    }
+    no_title_warnings(&reviews, &mut warnings);
     if text.trim().is_empty() {
         warnings.push(Warning { code: "no_review_found".into(), message: "the document holds no text".into() });
         reviews.clear();
     }
     Extraction { source: source.to_owned(), article: None, reviews, warnings }
+}
+
+/// One `no_title` warning per review whose text does not give its film's
+/// title: such a review keeps an empty title rather than an invented one.
+fn no_title_warnings(reviews: &[Review], warnings: &mut Vec<Warning>) {
+    warnings.retain(|w| w.code != "no_title");
+    let many = reviews.len() > 1;
+    for (n, _) in reviews.iter().enumerate().filter(|(_, r)| r.film.title.is_empty()) {
+        let which = if many { format!("review {} of {}: ", n + 1, reviews.len()) } else { String::new() };
+        warnings.push(Warning {
+            code: "no_title".into(),
+            message: format!("{which}the text gives no title line, labelled title or recurring film name; the title is left empty"),
+        });
+    }
+}
+
+/// Sets `film`'s title and where it came from.
+fn set_title(film: &mut Film, title: String, source: TitleSource, confidence: TitleConfidence) {
+    film.alt_titles.retain(|a| !a.eq_ignore_ascii_case(&title));
+    film.title = title;
+    film.title_source = Some(source);
+    film.title_confidence = Some(confidence);
 }
 
 /// Extracts the record from an article already found in an HTML page.
@@ -116,10 +136,11 @@ pub fn extract_article(source: &str, article: Article) -> Extraction {
         }
         if review.film.title.is_empty() {
             if let Some(t) = article.title.as_deref().and_then(title::clean_title) {
-                review.film.title = t;
+                set_title(&mut review.film, t, TitleSource::Metadata, TitleConfidence::Low);
             }
         }
     }
+    no_title_warnings(&extraction.reviews, &mut extraction.warnings);
     extraction.article = Some(article);
     extraction
 }
@@ -136,7 +157,7 @@ pub fn extract_page(source: &str, page: marquee_article::Page) -> Extraction {
     let [review] = extraction.reviews.as_mut_slice() else { return extraction };
     if let Some(item) = &structured.item {
         if let Some(name) = item.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-            review.film.title = name.to_owned();
+            set_title(&mut review.film, name.to_owned(), TitleSource::JsonLd, TitleConfidence::High);
         }
         if review.film.year.is_none() {
             review.film.year = item.year;
@@ -154,6 +175,7 @@ pub fn extract_page(source: &str, page: marquee_article::Page) -> Extraction {
     if review.critic.is_none() {
         review.critic = structured.author.clone();
     }
+    no_title_warnings(&extraction.reviews, &mut extraction.warnings);
     extraction
 }
 
@@ -170,21 +192,24 @@ fn rating_of(rating: &marquee_article::RatingData) -> Option<marquee_model::Rati
     Some(marquee_model::Rating { text: format!("{}/{}", rating.value, best), score })
 }
 
-/// The film's title: a "Title:" label, the title line, the words before a
-/// sentence-style credit block, or the film the prose keeps naming.
-fn title_from(text: &str, credits: &credits::Credits, head: &title::Head) -> Option<String> {
+/// The film's title, where it was read and how sure that is: a "Title:"
+/// label, the title line, the words before a sentence-style credit block,
+/// or the film the prose keeps naming.
+fn title_from(text: &str, credits: &credits::Credits, head: &title::Head) -> Option<(String, TitleSource, TitleConfidence)> {
+    let header = if head.sure { TitleConfidence::High } else { TitleConfidence::Medium };
     credits
         .title
-        .clone()
-        .and_then(|t| title::clean_title(&t))
-        .or_else(|| head.title.clone())
-        .or_else(|| credits.lead.as_deref().and_then(title::clean_title))
-        .or_else(|| title::from_prose(text))
+        .as_deref()
+        .and_then(title::clean_title)
+        .map(|t| (t, TitleSource::Credits, TitleConfidence::High))
+        .or_else(|| head.title.clone().map(|t| (t, TitleSource::Header, header)))
+        .or_else(|| credits.lead.as_deref().and_then(title::clean_title).map(|t| (t, TitleSource::Credits, TitleConfidence::Medium)))
+        .or_else(|| title::from_prose(text).map(|t| (t, TitleSource::Prose, TitleConfidence::Low)))
 }
 
 /// The title [`review_of`] gives `text`.
 pub(crate) fn title_of(text: &str) -> Option<String> {
-    title_from(text, &credits::read(text), &title::find(text))
+    title_from(text, &credits::read(text), &title::find(text)).map(|t| t.0)
 }
 
 /// Everything but the byline, read from one review's text.
@@ -192,7 +217,11 @@ fn review_of(text: &str) -> Review {
     let credits = credits::read(text);
     let head = title::find(text);
     let mut film = Film::default();
-    film.title = title_from(text, &credits, &head).map(|t| title::recase(&t, text)).unwrap_or_default();
+    film.alt_titles = head.alt_titles.iter().chain(&credits.alt_titles).map(|t| title::recase(t, text)).collect();
+    film.alt_titles.dedup();
+    if let Some((title, source, confidence)) = title_from(text, &credits, &head) {
+        set_title(&mut film, title::recase(&title, text), source, confidence);
+    }
     film.year = head.year.or(credits.year);
     film.directors = credits.directors.clone();
     film.writers = credits.writers.clone();

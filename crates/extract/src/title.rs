@@ -20,6 +20,11 @@ pub(crate) struct Head {
     pub distributor: Option<String>,
     /// The byte range of the title line in the text.
     pub line: Option<std::ops::Range<usize>>,
+    /// Something beside the line marks it as a title: a byline, a year, a
+    /// grade, a certificate, "review of".
+    pub sure: bool,
+    /// Other titles printed beside the title: "(aka ...)", ", aka ...".
+    pub alt_titles: Vec<String>,
 }
 
 /// How many lines from the top a title line may sit.
@@ -67,6 +72,7 @@ fn try_line(lines: &[Line<'_>], i: usize, by_byline: bool) -> Option<Head> {
     let next_blank = lines.get(i + 1).is_none_or(|n| n.after_blank);
     let next_is_meta = lines.get(i + 1).is_some_and(|n| byline::is_byline_line(n.text) || is_label_line(n.text));
     let mut head = title_line(line.text, line.start, line.after_blank || by_byline, next_blank || next_is_meta || by_byline)?;
+    head.sure |= by_byline;
     // Lines of the header that are only a parenthesis: "(1998) *** (out
     // of four)" under the byline, "(Fine Line)" above the credits.
     for other in lines.iter().skip(i + 1).take(6) {
@@ -164,7 +170,7 @@ fn title_line(line: &str, start: usize, blank_before: bool, ends_block: bool) ->
         });
         let c = LEAD.captures(t)?;
         let title = clean_title(&c["t"])?;
-        return Some(Head { title: Some(title), line: Some(start..start + line.len()), ..Head::default() });
+        return Some(Head { title: Some(title), line: Some(start..start + line.len()), sure: true, ..Head::default() });
     }
     let lower = t.to_lowercase();
     // "Susan Granger's review of "CRAZY IN ALABAMA" (Columbia Pictures)".
@@ -172,7 +178,7 @@ fn title_line(line: &str, start: usize, blank_before: bool, ends_block: bool) ->
         Regex::new(r#"(?i)\b(?:review|commentary|preview|critique|thoughts)\s+(?:of|on)\b[^"“]{0,60}?["“`]+(?P<t>[^"”]+?)[,.]?["”]+(?:\s*\((?P<p>[^)]*)\))?"#).expect("static regex")
     });
     if let Some(c) = REVIEW_OF.captures(t) {
-        let mut head = Head { title: Some(clean_title(&c["t"])?), line: Some(start..start + line.len()), ..Head::default() };
+        let mut head = Head { title: Some(clean_title(&c["t"])?), line: Some(start..start + line.len()), sure: true, ..Head::default() };
         if let Some(p) = c.name("p") {
             read_parenthesis(p.as_str(), &mut head);
         }
@@ -211,6 +217,7 @@ fn title_line(line: &str, start: usize, blank_before: bool, ends_block: bool) ->
         let plausible = year_in(paren).is_some()
             || certificate::parse(paren).is_some()
             || paren.to_ascii_lowercase().starts_with("dir")
+            || ["aka", "a.k.a", "also known as"].iter().any(|a| paren.to_ascii_lowercase().starts_with(a))
             || paren.starts_with(|c: char| c.is_uppercase()) && paren.split_whitespace().count() <= 4 && !after.starts_with([',', ';']);
         if !plausible || after.starts_with(|c: char| c.is_lowercase()) {
             return None;
@@ -254,12 +261,31 @@ fn title_line(line: &str, start: usize, blank_before: bool, ends_block: bool) ->
             head.year = c[1].parse().ok();
         }
     }
+    aka_in(rest, &mut head);
+    let marked = rest.trim_start().starts_with(['(', '[', '*', '★']) || crate::grade::find(rest).is_some();
+    head.sure = head.year.is_some() || head.certificate.is_some() || marked;
     Some(head)
 }
 
 fn ends_like_sentence(line: &str) -> bool {
     let words = line.split_whitespace().count();
     words >= 6 && line.trim_end().ends_with(['.', ',', ';'])
+}
+
+/// "aka DEMON", ", a.k.a. Call It Murder", "also known as X" after a title.
+fn aka_in(rest: &str, head: &mut Head) {
+    static AKA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)(?:^|[\s(\[,;])(?:a\.?k\.?a\.?|also\s+known\s+as)\s*:?\s*(?P<t>[^()\[\];]{1,80}?)\s*(?:[)\];]|\(|\s{2,}|$)"#).expect("static regex")
+    });
+    for c in AKA.captures_iter(rest) {
+        let Some(t) = clean_title(&c["t"]) else { continue };
+        // A year after the alternative title is not part of it.
+        static YEAR_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",?\s*(?:18|19|20)\d\d$").expect("static regex"));
+        let t = YEAR_END.replace(&t, "").trim().to_owned();
+        if !t.is_empty() && t.chars().any(char::is_alphabetic) && !head.alt_titles.contains(&t) {
+            head.alt_titles.push(t);
+        }
+    }
 }
 
 /// "(1998)", "(USA, 1998)", "(R)", "(MGM)", "(Warner Bros.)".
@@ -276,6 +302,10 @@ fn read_parenthesis(inner: &str, head: &mut Head) {
         return;
     }
     let lower = inner.to_ascii_lowercase();
+    if lower.starts_with("aka") || lower.starts_with("a.k.a") || lower.starts_with("also known as") {
+        aka_in(inner, head);
+        return;
+    }
     let country = ["usa", "us", "uk", "u.s.", "u.k.", "france", "canada", "italy", "germany", "japan", "china", "hong kong", "australia", "spain", "india", "mexico"]
         .iter()
         .any(|c| lower == *c || lower.starts_with(&format!("{c},")) || lower.starts_with(&format!("{c}/")));
@@ -555,5 +585,22 @@ mod more_tests {
         assert_eq!(find("Varsity_Blues\n\nProse.").title.as_deref(), Some("Varsity Blues"));
         assert_eq!(find("I WAS BORN, BUT... (UMARETE WA MITA KEREDO) (director/writer: Yasujiro\nOzu; cast: Hideo Sugawara)\n").title.as_deref(), Some("I WAS BORN, BUT.."));
         assert_eq!(find("April 8, 1998\n\nTen Movies That Shook Me\n\n").title.as_deref(), Some("Ten Movies That Shook Me"));
+    }
+}
+
+#[cfg(test)]
+mod aka_tests {
+    use super::*;
+
+    #[test]
+    fn alternative_titles() {
+        let head = find("\"THE DEEP WELL\" (aka \"DROWNING\") (USA, 1977)\n\nProse.\n");
+        assert_eq!(head.title.as_deref(), Some("THE DEEP WELL"));
+        assert_eq!(head.alt_titles, ["DROWNING"]);
+        assert_eq!(head.year, Some(1977));
+        let head = find("Autumn Fires: 20 Years On  (aka AF20)\n\nProse.\n");
+        assert_eq!(head.alt_titles, ["AF20"]);
+        assert!(find("Lantern Row (1999)\n\nProse.\n").sure);
+        assert!(!find("Lantern Row\n\nProse goes here for a while.\n").sure);
     }
 }

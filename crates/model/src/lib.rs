@@ -29,6 +29,6 @@ mod record;
 pub use document::{Body, Document};
 pub use ids::{CriticId, DocumentId, FilmId, PersonId, ReviewId, VenueId};
 pub use record::{
-    Article, CastMember, Certificate, Event, Extraction, Film, Mentions, Rating, Review, Verdict,
-    VerdictBasis, VerdictLabel, Warning,
+    Article, CastMember, Certificate, Event, Extraction, Film, Mentions, Rating, Review, TitleConfidence,
+    TitleSource, Verdict, VerdictBasis, VerdictLabel, Warning,
 };

@@ -82,8 +82,23 @@ impl Review {
 /// A film's record as a review states it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Film {
-    /// The title as printed, without quotes or a trailing period.
+    /// The title as printed, without quotes or a trailing period. Empty
+    /// when the text does not give it (the extraction then carries a
+    /// `no_title` warning): a title is never invented.
     pub title: String,
+    /// Where [`Film::title`] was read from; `None` when there is no title.
+    /// Not part of the schema's required keys: written only when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_source: Option<TitleSource>,
+    /// How sure extraction is that [`Film::title`] is the film's title;
+    /// `None` when there is no title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_confidence: Option<TitleConfidence>,
+    /// Other titles the text prints for the same film beside its title:
+    /// "aka ...", a translation in brackets, an original-language title.
+    /// As printed, without the "aka"; never the title itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alt_titles: Vec<String>,
     /// The release year when the text states or implies it.
     pub year: Option<i32>,
     /// Directors' full names.
@@ -108,6 +123,65 @@ impl Film {
     /// A film known only by its title.
     pub fn titled(title: impl Into<String>) -> Self {
         Film { title: title.into(), ..Film::default() }
+    }
+}
+
+/// Where a film's title was read from, strongest evidence first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TitleSource {
+    /// The page's schema.org JSON-LD (`Movie`, a `Review`'s `itemReviewed`).
+    JsonLd,
+    /// A credit block: a "Title:" label, or the words a credit sentence
+    /// opens with ("ARLINGTON ROAD. Directed by ...").
+    Credits,
+    /// The review's title line: a header above the byline, "TITLE (1998)",
+    /// "TITLE -- a film review by ...", a capsule's head.
+    Header,
+    /// Supplied with the input rather than read from the review's text: a
+    /// page's headline (`<h1>`, `og:title`) or an input record's title.
+    Metadata,
+    /// The film the prose keeps naming, for want of a title line.
+    Prose,
+}
+
+impl TitleSource {
+    /// The source as the record writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TitleSource::JsonLd => "json_ld",
+            TitleSource::Credits => "credits",
+            TitleSource::Header => "header",
+            TitleSource::Metadata => "metadata",
+            TitleSource::Prose => "prose",
+        }
+    }
+}
+
+/// How sure extraction is of a title, in three bands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TitleConfidence {
+    /// Guessed: a name recurring in the prose, a page headline with words
+    /// around the title. A curator should look at films resting on it.
+    Low,
+    /// A stand-alone line at the head of the review that passed the checks
+    /// but carries nothing else marking it as a title.
+    Medium,
+    /// Labelled or marked as a title: structured data, a "Title:" label, a
+    /// title line with its year, grade, certificate or byline beside it.
+    High,
+}
+
+impl TitleConfidence {
+    /// The band as the record writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TitleConfidence::Low => "low",
+            TitleConfidence::Medium => "medium",
+            TitleConfidence::High => "high",
+        }
     }
 }
 
@@ -247,6 +321,25 @@ mod tests {
     }
 
     #[test]
+    fn title_provenance_round_trips() {
+        let film = Film {
+            title_source: Some(TitleSource::JsonLd),
+            title_confidence: Some(TitleConfidence::High),
+            alt_titles: vec!["Les Lanternes".into()],
+            ..Film::titled("The Lanterns")
+        };
+        let json = serde_json::to_value(&film).unwrap();
+        assert_eq!(json["title_source"], TitleSource::JsonLd.as_str());
+        assert_eq!(json["title_confidence"], TitleConfidence::High.as_str());
+        assert_eq!(json["alt_titles"][0], "Les Lanternes");
+        assert_eq!(serde_json::from_value::<Film>(json).unwrap(), film);
+        // A record written before these keys existed still reads.
+        let old: Film = serde_json::from_str(r#"{"title":"X","year":null,"directors":[],"writers":[],"producers":[],"cast":[],"distributor":null,"runtime_minutes":null,"certificate":null,"genres":[]}"#).unwrap();
+        assert_eq!(old.title_source, None);
+        assert!(TitleConfidence::Low < TitleConfidence::High);
+    }
+
+    #[test]
     fn record_writes_every_schema_key() {
         let extraction = Extraction {
             source: "a.txt".into(),
@@ -262,6 +355,7 @@ mod tests {
                     "runtime_minutes", "certificate", "genres"] {
             assert!(review["film"].get(key).is_some(), "missing film.{key}");
         }
+        assert!(review["film"].get("title_source").is_none(), "written only when known");
         assert!(json.get("article").is_none());
         assert!(json.get("warnings").is_none());
         assert!(review.get("verdict").is_none());

@@ -67,6 +67,7 @@ fn review(i: u64, k: u64, films: u64) -> Review {
             reasons: vec!["some language".into()],
         }),
         genres: vec![],
+        ..Film::default()
     };
     let label = VerdictLabel::from_score(score);
     let evidence = vec![

@@ -46,6 +46,7 @@ fn lanterns() -> Film {
         runtime_minutes: Some(112),
         certificate: Some(Certificate { system: "MPAA".into(), rating: "PG-13".into(), reasons: vec!["thematic material".into(), "brief language".into()] }),
         genres: vec!["drama".into()],
+        ..Film::default()
     }
 }
 
