@@ -23,6 +23,16 @@ pub enum InputError {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// The path names something that is not a regular file or a folder: a
+    /// FIFO, a socket or a device. Reading one could block forever (a FIFO
+    /// with no writer) or never end (`/dev/zero`), so it is skipped.
+    #[error("{input}: not a regular file ({kind}), skipped")]
+    NotRegularFile {
+        /// The input as named.
+        input: String,
+        /// What it is: "a FIFO", "a socket", "a character device", ...
+        kind: &'static str,
+    },
     /// A folder could not be listed.
     #[error("{input}: cannot read folder: {source}")]
     UnreadableFolder {
@@ -118,6 +128,7 @@ impl InputError {
             InputError::NotFound { input }
             | InputError::Unreadable { input, .. }
             | InputError::UnreadableFolder { input, .. }
+            | InputError::NotRegularFile { input, .. }
             | InputError::Binary { input, .. }
             | InputError::Undecodable { input, .. }
             | InputError::Empty { input }

@@ -4,7 +4,6 @@
 //! error for `file.jsonl:LINE` and the rest of the file is still read. A read
 //! error (a truncated gzip stream) ends the file.
 
-use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
@@ -43,10 +42,7 @@ struct Record {
 impl JsonlFile {
     pub fn open(path: &Path) -> Result<JsonlFile> {
         let input = path.display().to_string();
-        let file = File::open(path).map_err(|source| match source.kind() {
-            io::ErrorKind::NotFound => InputError::NotFound { input: input.clone() },
-            _ => InputError::Unreadable { input: input.clone(), source },
-        })?;
+        let file = crate::open_regular(path, &input)?;
         let gz = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("gz"));
         let reader: Box<dyn Read> = if gz { Box::new(flate2::read::MultiGzDecoder::new(file)) } else { Box::new(file) };
         Ok(JsonlFile::from_reader(reader, crate::file_name(path), input))
@@ -64,10 +60,20 @@ impl JsonlFile {
             if self.done {
                 return None;
             }
+            // Blank lines are skipped in bulk, with no allocation per line: a
+            // few megabytes of gzip can hold billions of them.
+            match skip_blank_lines(&mut self.reader) {
+                Ok(blank) => self.line += blank,
+                Err(source) => {
+                    self.done = true;
+                    return Some(Err(InputError::Unreadable { input: self.origin_of(self.line + 1), source }));
+                }
+            }
             self.line += 1;
-            let origin = format!("{}:{}", self.path, self.line);
             let limit_bytes = usize::try_from(limit).unwrap_or(usize::MAX);
-            match read_line_bounded(&mut self.reader, &mut self.buf, limit_bytes) {
+            let read = read_line_bounded(&mut self.reader, &mut self.buf, limit_bytes);
+            let origin = self.origin_of(self.line);
+            match read {
                 Err(source) => {
                     self.done = true;
                     return Some(Err(InputError::Unreadable { input: origin, source }));
@@ -81,10 +87,21 @@ impl JsonlFile {
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some(self.parse(origin));
+                    let parsed = self.parse(origin);
+                    if self.buf.capacity() > KEEP_BUFFER_BYTES {
+                        // One huge line must not pin its buffer for the rest
+                        // of the file, beside the documents in flight.
+                        self.buf = Vec::new();
+                    }
+                    return Some(parsed);
                 }
             }
         }
+    }
+
+    /// `path:LINE`, naming a line in messages.
+    fn origin_of(&self, line: u64) -> String {
+        format!("{}:{}", self.path, line)
     }
 
     fn parse(&self, origin: String) -> Result<Document> {
@@ -95,6 +112,12 @@ impl JsonlFile {
         let record: Record = serde_json::from_slice(&self.buf)
             .map_err(|err| InputError::MalformedJson { input: origin.clone(), reason: err.to_string() })?;
         let source = match record.id {
+            Some(serde_json::Value::String(id)) if id.len() > MAX_ID_BYTES => {
+                return Err(InputError::MalformedJson {
+                    input: origin,
+                    reason: format!("`id` is {} bytes long, over the limit of {MAX_ID_BYTES}", id.len()),
+                });
+            }
             Some(serde_json::Value::String(id)) if !id.is_empty() => id,
             Some(serde_json::Value::Number(id)) => id.to_string(),
             Some(serde_json::Value::Null) | None => format!("{}:{}", self.name, self.line),
@@ -130,6 +153,61 @@ impl JsonlFile {
             }
         };
         Ok(Document { source, origin, body })
+    }
+}
+
+/// The longest `id` accepted, in bytes. An id names a document in messages,
+/// in the store and in pages; a longer one is a mistake or an attack, and
+/// is refused rather than carried through every stage.
+pub const MAX_ID_BYTES: usize = 4096;
+
+/// A line buffer grown past this by a long line is dropped after it.
+const KEEP_BUFFER_BYTES: usize = 1 << 20;
+
+/// Consumes the blank lines (white space only) at the reader's position and
+/// returns how many there were. A run of white space is consumed up to its
+/// last line break, so the next line starts where this stops; the common
+/// case of a run of bare `\n`s is checked eight bytes at a time.
+fn skip_blank_lines<R: BufRead>(reader: &mut R) -> io::Result<u64> {
+    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let mut lines = 0u64;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        let mut at = 0;
+        let mut newlines = 0u64;
+        let mut through = 0;
+        while let Some(word) = available.get(at..at + 8) {
+            // The slice is 8 bytes long, so the conversion cannot fail.
+            if u64::from_ne_bytes(word.try_into().unwrap_or_default()) != NEWLINES {
+                break;
+            }
+            at += 8;
+            newlines += 8;
+            through = at;
+        }
+        while let Some(&b) = available.get(at) {
+            if !b.is_ascii_whitespace() {
+                break;
+            }
+            at += 1;
+            if b == b'\n' {
+                newlines += 1;
+                through = at;
+            }
+        }
+        if through == 0 {
+            return Ok(lines);
+        }
+        let whole = through == available.len();
+        reader.consume(through);
+        lines += newlines;
+        if !whole {
+            return Ok(lines);
+        }
     }
 }
 
@@ -187,6 +265,17 @@ fn read_line_bounded<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>, limit: usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_lines_are_skipped_and_counted() {
+        let mut reader = io::BufReader::with_capacity(16, io::Cursor::new(b"\n\n \t\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n  {}\n".to_vec()));
+        assert_eq!(skip_blank_lines(&mut reader).unwrap(), 19);
+        let mut rest = String::new();
+        reader.read_to_string(&mut rest).unwrap();
+        assert_eq!(rest, "  {}\n");
+        let mut reader = io::Cursor::new(b"{}\n\n".to_vec());
+        assert_eq!(skip_blank_lines(&mut reader).unwrap(), 0);
+    }
 
     #[test]
     fn bounded_lines() {

@@ -13,6 +13,10 @@
 //! document at a time, and a bad input is an `Err` item naming the input and
 //! the reason, after which iteration goes on with the rest of the batch.
 //!
+//! Only regular files are read: a FIFO, a socket or a device, in a folder or
+//! named directly, is refused with [`InputError::NotRegularFile`] before it
+//! is opened (opening a FIFO would wait for a writer forever).
+//!
 //! Limits (see [`ReadOptions`]): one document may be at most
 //! [`DEFAULT_MAX_DOCUMENT_BYTES`]; a larger file is refused from its size
 //! alone, without being read; a longer JSON line is skipped.
@@ -42,6 +46,7 @@ use std::time::Duration;
 
 pub use decode::looks_like_html;
 pub use error::{Error, InputError, Result};
+pub use jsonl::MAX_ID_BYTES;
 use decode::DecodeFailure;
 pub use marquee_model::{Body, Document};
 
@@ -231,6 +236,9 @@ impl Inputs {
             }
             return Opened::Nothing;
         }
+        if !metadata.is_file() {
+            return Opened::Document(Err(InputError::NotRegularFile { input, kind: file_kind(&metadata) }));
+        }
         if is_jsonl(path) {
             return match jsonl::JsonlFile::open(path) {
                 Ok(file) => {
@@ -295,14 +303,51 @@ fn is_jsonl(path: &Path) -> bool {
     matches!(extension(path).0.as_str(), "jsonl" | "ndjson")
 }
 
+/// Opens `path` for reading if it is a regular file (a symbolic link is
+/// followed). Anything else is refused before it is opened: opening a FIFO
+/// waits for a writer, and a device like `/dev/zero` never ends.
+pub(crate) fn open_regular(path: &Path, input: &str) -> Result<fs::File> {
+    let not_opened = |source: io::Error| match source.kind() {
+        io::ErrorKind::NotFound => InputError::NotFound { input: input.to_owned() },
+        _ => InputError::Unreadable { input: input.to_owned(), source },
+    };
+    let metadata = fs::metadata(path).map_err(not_opened)?;
+    if !metadata.is_file() {
+        return Err(InputError::NotRegularFile { input: input.to_owned(), kind: file_kind(&metadata) });
+    }
+    fs::File::open(path).map_err(not_opened)
+}
+
+/// What a path that is not a regular file is, for messages.
+fn file_kind(metadata: &fs::Metadata) -> &'static str {
+    let kind = metadata.file_type();
+    if kind.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+    }
+    "not a file or folder"
+}
+
 fn read_one_file(path: &Path, options: &ReadOptions) -> Result<Document> {
     let input = path.display().to_string();
     let limit = options.max_document_bytes;
     let (ext, gz) = extension(path);
-    let file = fs::File::open(path).map_err(|source| match source.kind() {
-        io::ErrorKind::NotFound => InputError::NotFound { input: input.clone() },
-        _ => InputError::Unreadable { input: input.clone(), source },
-    })?;
+    let file = open_regular(path, &input)?;
     let size = file.metadata().map_err(|source| InputError::Unreadable { input: input.clone(), source })?.len();
     if size > limit {
         // Refused from its size alone: a 200 MB file costs one `stat`.

@@ -142,3 +142,56 @@ fn unreadable_folder_and_symlink_cycle() {
     let ok: Vec<_> = items.iter().filter_map(|item| item.as_ref().ok()).collect();
     assert_eq!(ok.len(), 1, "the cycle is read once");
 }
+
+/// Reads `inputs` on another thread and fails, instead of hanging the test
+/// run, if that takes more than a minute (opening a FIFO would wait forever).
+#[cfg(unix)]
+fn read_all_or_hang(inputs: Vec<String>) -> Vec<Result<marquee_read::Document, InputError>> {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let items: Vec<_> = marquee_read::read_inputs(&inputs, &ReadOptions::default()).collect();
+        let _ = send.send(items);
+    });
+    receive.recv_timeout(std::time::Duration::from_secs(60)).expect("reading hung on a special file")
+}
+
+/// r12 (row 7): a FIFO, a socket or a device, in a folder or named
+/// directly, is skipped with one message naming it; the rest is read.
+#[cfg(unix)]
+#[test]
+fn r12_fifos_sockets_and_devices_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    fs::write(p("a.txt"), "A review before.").unwrap();
+    let status = std::process::Command::new("mkfifo").arg(p("b-fifo.txt")).arg(p("c-fifo.jsonl")).status().unwrap();
+    assert!(status.success(), "mkfifo failed");
+    let _socket = std::os::unix::net::UnixListener::bind(p("d.sock")).unwrap();
+    std::os::unix::fs::symlink(p("b-fifo.txt"), p("e-link.txt")).unwrap();
+    fs::write(p("f.txt"), "A review after.").unwrap();
+    let fifo = p("b-fifo.txt").display().to_string();
+    let inputs = vec![dir.path().display().to_string(), fifo.clone(), "/dev/null".to_owned()];
+    let lines: Vec<String> = read_all_or_hang(inputs)
+        .iter()
+        .map(|item| match item {
+            Ok(doc) => format!("ok {}", doc.source),
+            Err(err) => err.to_string(),
+        })
+        .collect();
+    let name = |n: &str| p(n).display().to_string();
+    assert_eq!(
+        lines,
+        [
+            "ok a.txt".to_owned(),
+            format!("{fifo}: not a regular file (a FIFO), skipped"),
+            format!("{}: not a regular file (a FIFO), skipped", name("c-fifo.jsonl")),
+            format!("{}: not a regular file (a socket), skipped", name("d.sock")),
+            format!("{}: not a regular file (a FIFO), skipped", name("e-link.txt")),
+            "ok f.txt".to_owned(),
+            format!("{fifo}: not a regular file (a FIFO), skipped"),
+            "/dev/null: not a regular file (a character device), skipped".to_owned(),
+        ]
+    );
+    // Named one at a time, through the single-file reader, too.
+    let err = marquee_read::read_file(&p("b-fifo.txt"), &ReadOptions::default()).unwrap_err();
+    assert!(matches!(err, InputError::NotRegularFile { kind: "a FIFO", .. }), "{err}");
+}

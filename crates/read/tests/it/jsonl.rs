@@ -113,3 +113,43 @@ fn jsonl_from_a_reader() {
     assert!(items[2].as_ref().unwrap_err().to_string().starts_with("stdin:4: malformed JSON line: "));
     assert_eq!(items.len(), 3);
 }
+
+/// r12 (row 10): a gzip file of nothing but line breaks (the attack is 4 GB
+/// of them in 4 MB) is skipped at the speed of decompression, with the line
+/// numbers of what follows still right. Here 64 MB, to keep the test cheap;
+/// `examples/hostile_jsonl.rs` in marquee-pipeline times the 4 GB one.
+#[test]
+fn r12_a_flood_of_blank_lines_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blank.jsonl.gz");
+    let mut gz = flate2::write::GzEncoder::new(fs::File::create(&path).unwrap(), flate2::Compression::best());
+    let block = vec![b'\n'; 1 << 20];
+    for _ in 0..64 {
+        gz.write_all(&block).unwrap();
+    }
+    gz.write_all(b"  \t \r\n{\"text\": \"After the flood.\"}\n\n \n").unwrap();
+    gz.finish().unwrap();
+    let items = read_all(&[path.to_str().unwrap()], &ReadOptions::default());
+    assert_eq!(items.len(), 1);
+    let doc = items[0].as_ref().unwrap();
+    assert_eq!(text(doc), "After the flood.");
+    assert_eq!(doc.origin, format!("{}:{}", path.display(), 64 * (1 << 20) + 2));
+}
+
+/// r12 (row 11): an `id` longer than any name is refused for its line, and
+/// the next line is read.
+#[test]
+fn r12_huge_ids_are_refused() {
+    let id = "i".repeat(marquee_read::MAX_ID_BYTES + 1);
+    let data = format!("{{\"id\": \"{id}\", \"text\": \"A review.\"}}\n{{\"id\": \"ok\", \"text\": \"Another.\"}}\n");
+    let items: Vec<_> = marquee_read::read_jsonl(std::io::Cursor::new(data.into_bytes()), "f.jsonl", 1 << 20).collect();
+    assert_eq!(
+        items[0].as_ref().unwrap_err().to_string(),
+        "f.jsonl:1: malformed JSON line: `id` is 4097 bytes long, over the limit of 4096"
+    );
+    assert_eq!(items[1].as_ref().unwrap().source, "ok");
+    let id = "i".repeat(marquee_read::MAX_ID_BYTES);
+    let data = format!("{{\"id\": \"{id}\", \"text\": \"At the limit.\"}}\n");
+    let items: Vec<_> = marquee_read::read_jsonl(std::io::Cursor::new(data.into_bytes()), "f.jsonl", 1 << 20).collect();
+    assert_eq!(items[0].as_ref().unwrap().source, id);
+}
