@@ -15,9 +15,11 @@
 //! `<h1>` and `<time>`.
 //!
 //! Limits, for hostile input: pages over [`MAX_HTML_BYTES`] are cut there
-//! before parsing; tags nested deeper than 256 levels are dropped before
-//! parsing (their text is kept); our tree walks are iterative; JSON-LD nesting
-//! is bounded by serde_json's limit of 128 levels.
+//! before parsing; tags nested deeper than [`MAX_DEPTH`] (256) levels and
+//! tags with more than [`MAX_ATTRIBUTES`] (512) attributes are dropped before
+//! parsing (their text is kept; [`try_extract_page`] refuses a page with such
+//! a tag instead); our tree walks are iterative; JSON-LD nesting is bounded
+//! by serde_json's limit of 128 levels.
 //!
 //! ```
 //! let html = r#"<html><head><title>Review: A Film | The Reel</title>
@@ -71,10 +73,50 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Article {
     extract_page(html, url).article
 }
 
+/// Why a page was refused by [`try_extract_page`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A tag carries more attributes than any real page does: parsing it
+    /// would take time that grows with the square of their number.
+    #[error("hostile or broken markup: a tag with {attributes} attributes, over the limit of {limit}")]
+    TooManyAttributes {
+        /// The most attributes seen on one tag.
+        attributes: usize,
+        /// [`MAX_ATTRIBUTES`].
+        limit: usize,
+    },
+}
+
+/// The result type of this crate.
+pub type Result<T> = std::result::Result<T, Error>;
+
+pub use limits::{MAX_ATTRIBUTES, MAX_DEPTH};
+
 /// Finds the article and the embedded review and film data in a page.
+///
+/// Hostile markup is bounded first (see [`MAX_HTML_BYTES`], [`MAX_DEPTH`]
+/// and [`MAX_ATTRIBUTES`]): what is over a limit is cut and the rest read.
+/// [`try_extract_page`] refuses a page with a tag over the attribute limit
+/// instead.
 pub fn extract_page(html: &str, url: Option<&str>) -> Page {
-    let html = limits::flatten_deep(truncate(html, MAX_HTML_BYTES), limits::MAX_DEPTH);
-    let html = html.as_ref();
+    let bounded = limits::bound(truncate(html, MAX_HTML_BYTES), MAX_DEPTH);
+    extract_bounded(&bounded.html, url)
+}
+
+/// [`extract_page`], refusing a page whose markup is over a limit that only
+/// hostile or broken pages reach (a tag with more than [`MAX_ATTRIBUTES`]
+/// attributes), so that the caller can report it.
+pub fn try_extract_page(html: &str, url: Option<&str>) -> Result<Page> {
+    let bounded = limits::bound(truncate(html, MAX_HTML_BYTES), MAX_DEPTH);
+    if let Some(attributes) = bounded.crowded {
+        return Err(Error::TooManyAttributes { attributes, limit: MAX_ATTRIBUTES });
+    }
+    Ok(extract_bounded(&bounded.html, url))
+}
+
+/// [`extract_page`] on a page already bounded.
+fn extract_bounded(html: &str, url: Option<&str>) -> Page {
     let doc = Html::parse_document(html);
     let meta = meta::read(&doc);
     let json_ld = jsonld::parse(meta.json_ld.iter().map(String::as_str));

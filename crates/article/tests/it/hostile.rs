@@ -64,3 +64,36 @@ proptest! {
         }
     }
 }
+
+/// r12 (row 9): one tag with 300,000 attributes (a 4.9 MB page; html5ever
+/// checks each attribute against every earlier one, which ran for more
+/// than 300 s) is refused with a clear error by `try_extract_page`, and
+/// `extract_page` reads the page without that tag.
+#[test]
+fn r12_a_tag_with_300k_attributes_is_refused() {
+    let attributes: String = (0..300_000).map(|i| format!(" data-x{i}=\"{}\"", i % 10)).collect();
+    let prose = "<p>A paragraph of ordinary review prose, long enough to count as the article's content.</p>";
+    let html = format!("<html><body><div{attributes}>{}</div></body></html>", prose.repeat(5));
+    assert!(html.len() > 4_500_000);
+    let err = marquee_article::try_extract_page(&html, None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "hostile or broken markup: a tag with 300000 attributes, over the limit of 512"
+    );
+    let page = extract_page(&html, None);
+    assert!(page.article.body.unwrap_or_default().contains("ordinary review prose"));
+    // A tag at the limit is read as it is.
+    let attributes: String = (0..marquee_article::MAX_ATTRIBUTES).map(|i| format!(" data-x{i}")).collect();
+    let html = format!("<html><body><div{attributes}>{}</div></body></html>", prose.repeat(5));
+    assert!(marquee_article::try_extract_page(&html, None).is_ok());
+}
+
+/// r12: tags that never end (`<a x='1' ` again and again with no `>`
+/// outside a quote) are scanned once, not once per `<`.
+#[test]
+fn r12_unterminated_tags_do_not_rescan_the_page() {
+    let html = format!("<html><body><p>text</p>{}x='>'", "<a x='1' ".repeat(200_000));
+    let _ = extract_page(&html, None);
+    let html = format!("<html><body>{}", "<a \"".repeat(300_000));
+    let _ = extract_page(&html, None);
+}
