@@ -101,6 +101,15 @@ pub struct IngestReport {
 /// transaction, small enough that progress moves and a crash loses little.
 const BATCH: usize = 256;
 
+/// The most document bytes a batch holds (a batch always takes at least one
+/// document). Memory grows with what a batch holds, its documents and their
+/// extractions, so it is bounded by bytes as well as by count: 256 reviews
+/// of a few kilobytes fill a batch by count, while documents near the size
+/// limit go one at a time. Peak memory is then a small multiple of the
+/// largest document (the batch, the one read ahead, and each worker's
+/// working set), whatever the number of documents.
+const BATCH_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The read → extract → judge → store path, with its settings.
 pub struct Pipeline {
     judge: Judge,
@@ -208,9 +217,10 @@ impl Pipeline {
         Ok(report)
     }
 
-    /// Reads documents in batches of [`BATCH`] and processes each batch in
-    /// parallel; read failures keep their place in the batch so that output
-    /// follows input order.
+    /// Reads documents in batches of at most [`BATCH`] documents and
+    /// [`BATCH_BYTES`] bytes and processes each batch in parallel; read
+    /// failures keep their place in the batch so that output follows input
+    /// order.
     fn for_each_batch(
         &self,
         inputs: &[String],
@@ -219,7 +229,7 @@ impl Pipeline {
     ) {
         let mut docs = read_inputs(inputs, &self.read).peekable();
         while docs.peek().is_some() {
-            let batch: Vec<_> = docs.by_ref().take(BATCH).collect();
+            let batch = next_batch(&mut docs, BATCH, BATCH_BYTES);
             let processed = batch
                 .into_par_iter()
                 .map(|item| match item {
@@ -263,7 +273,8 @@ impl Pipeline {
         let mut extraction = match &doc.body {
             Body::Text(text) => marquee_extract::extract_text(&doc.source, text),
             Body::Html { html, url } => {
-                let page = marquee_article::extract_page(html, url.as_deref());
+                let page = marquee_article::try_extract_page(html, url.as_deref())
+                    .map_err(|err| Failure { input: doc.origin.clone(), reason: err.to_string() })?;
                 marquee_extract::extract_page(&doc.source, page)
             }
         };
@@ -294,6 +305,31 @@ impl Pipeline {
     }
 }
 
+/// Takes the next batch from `docs`: at most `max_docs` documents, and no
+/// more than `max_bytes` of them unless the first alone is larger (a batch
+/// always takes one). The document after the batch stays in `docs`, read.
+fn next_batch<T>(
+    docs: &mut std::iter::Peekable<impl Iterator<Item = std::result::Result<Document, T>>>,
+    max_docs: usize,
+    max_bytes: u64,
+) -> Vec<std::result::Result<Document, T>> {
+    let mut batch = Vec::new();
+    let mut bytes = 0u64;
+    while batch.len() < max_docs {
+        let size = match docs.peek() {
+            None => break,
+            Some(Ok(doc)) => doc.body.raw().len() as u64,
+            Some(Err(_)) => 0,
+        };
+        if !batch.is_empty() && bytes + size > max_bytes {
+            break;
+        }
+        bytes += size;
+        batch.extend(docs.next());
+    }
+    batch
+}
+
 /// Whether `review` says anything about a film: a title, credits, a
 /// runtime, a certificate or a grade.
 fn names_a_film(review: &marquee_model::Review) -> bool {
@@ -315,4 +351,29 @@ fn reason_of(err: &marquee_read::InputError) -> String {
         .map(|rest| rest.trim_start_matches(':').trim().to_owned())
         .filter(|rest| !rest.is_empty())
         .unwrap_or(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(bytes: usize) -> std::result::Result<Document, ()> {
+        Ok(Document { source: String::new(), origin: String::new(), body: Body::Text("x".repeat(bytes)) })
+    }
+
+    /// r12: a batch is bounded by bytes as well as by count, so that memory
+    /// follows the document limit, not the batch size.
+    #[test]
+    fn r12_batches_are_bounded_by_bytes_and_count() {
+        let sizes = |batch: Vec<std::result::Result<Document, ()>>| -> Vec<usize> {
+            batch.iter().map(|d| d.as_ref().map_or(0, |d| d.body.raw().len())).collect()
+        };
+        let mut docs = [doc(40), doc(40), Err(()), doc(30), doc(500), doc(1), doc(1), doc(1)].into_iter().peekable();
+        assert_eq!(sizes(next_batch(&mut docs, 3, 100)), [40, 40, 0]);
+        assert_eq!(sizes(next_batch(&mut docs, 3, 100)), [30]);
+        // A document over the byte budget goes alone.
+        assert_eq!(sizes(next_batch(&mut docs, 3, 100)), [500]);
+        assert_eq!(sizes(next_batch(&mut docs, 3, 100)), [1, 1, 1]);
+        assert!(next_batch(&mut docs, 3, 100).is_empty());
+    }
 }
