@@ -28,7 +28,10 @@ pub(crate) fn prose_part(text: &str, range: Range<usize>) -> Option<Range<usize>
         }
         at += segment.len() + 1;
     }
-    let prose = |seg: &Range<usize>| is_prose_line(whole_line(text, seg.clone()));
+    let prose = |seg: &Range<usize>| {
+        let (line, from) = whole_line(text, seg.clone());
+        is_prose_window(line, from)
+    };
     let first = segments.iter().position(prose)?;
     let last = segments.iter().rposition(prose)?;
     let s = &text[segments[first].start..segments[last].end];
@@ -41,19 +44,47 @@ pub(crate) fn prose_part(text: &str, range: Range<usize>) -> Option<Range<usize>
     Some(start..end)
 }
 
+/// How far before a sentence its line is looked at, in bytes. Lines of
+/// wrapped prose are well under this (the longest in ramr is 994 bytes);
+/// a review with no line breaks at all is one line of megabytes, and
+/// looking back to its start from every sentence would take time that
+/// grows with the square of its length.
+const LOOK_BEHIND: usize = 2048;
+
 /// The line of `text` holding the byte range `seg` (which has no line
 /// break), from its start to the end of `seg`: a sentence starting halfway
 /// along a line is judged with what precedes it (a name that ends one line
 /// and starts a sentence is not a title line), but not with what follows it
 /// on its last line (a rating or notice after the sentence's end).
-fn whole_line(text: &str, seg: Range<usize>) -> &str {
-    let start = text[..seg.start].rfind('\n').map_or(0, |i| i + 1);
-    &text[start..seg.end]
+///
+/// Returned as the text to judge and the offset in it where the judged
+/// part begins: 0 when the line starts within [`LOOK_BEHIND`] bytes of
+/// `seg`, and otherwise the point that far back, with the text before it
+/// kept only as context, so that the line's start is not taken to be there.
+fn whole_line(text: &str, seg: Range<usize>) -> (&str, usize) {
+    let mut floor = seg.start.saturating_sub(LOOK_BEHIND);
+    while !text.is_char_boundary(floor) {
+        floor -= 1;
+    }
+    match text[floor..seg.start].rfind('\n') {
+        Some(i) => (&text[floor + i + 1..seg.end], 0),
+        None if floor == 0 => (&text[..seg.end], 0),
+        None => (&text[..seg.end], floor),
+    }
 }
 
-/// Whether a line of a review reads as prose rather than as a header,
-/// credit, rating line, byline or signature.
-pub(crate) fn is_prose_line(line: &str) -> bool {
+/// [`is_prose_window`] on a whole line.
+#[cfg(test)]
+fn is_prose_line(line: &str) -> bool {
+    is_prose_window(line, 0)
+}
+
+/// Whether a line of a review, `hay[from..]`, reads as prose rather than as
+/// a header, credit, rating line, byline or signature. `from > 0` means
+/// that the line began earlier: `hay[..from]` is context only, neither
+/// scanned nor taken as the line's start (no indentation, no label opening
+/// the line).
+fn is_prose_window(hay: &str, from: usize) -> bool {
     static FURNITURE: OnceLock<Regex> = OnceLock::new();
     let furniture = FURNITURE.get_or_init(|| {
         Regex::new(concat!(
@@ -76,6 +107,7 @@ pub(crate) fn is_prose_line(line: &str) -> bool {
         ))
         .unwrap_or_else(|e| unreachable!("the furniture pattern is a valid regex: {e}"))
     });
+    let line = &hay[from..];
     let trimmed = line.trim();
     if trimmed.is_empty() {
         return false;
@@ -91,7 +123,7 @@ pub(crate) fn is_prose_line(line: &str) -> bool {
         return false;
     }
     // Centred titles and bylines: deeply indented short lines.
-    let indent = line.len() - line.trim_start().len();
+    let indent = if from == 0 { line.len() - line.trim_start().len() } else { 0 };
     if indent >= 12 && trimmed.len() < 50 {
         return false;
     }
@@ -106,7 +138,9 @@ pub(crate) fn is_prose_line(line: &str) -> bool {
     if !lower_start && (words >= 2 || !trimmed.ends_with(['.', '!', '?'])) {
         return false;
     }
-    !furniture.is_match(line)
+    // `^` matches only at the start of `hay`, so a cut line is not taken
+    // to open with a label; the search itself starts at `from`.
+    !furniture.is_match_at(hay, from)
 }
 
 #[cfg(test)]
@@ -172,5 +206,33 @@ mod tests {
         assert_eq!(prose_part("A joy.", 0..6), None);
         let long = "word ".repeat(81);
         assert_eq!(prose_part(&long, 0..long.len()), None);
+    }
+
+    /// r12: on a line of megabytes, a sentence is judged with what
+    /// precedes it only as far back as `LOOK_BEHIND`, and the point where
+    /// the look stops is not taken for the start of a line.
+    #[test]
+    fn r12_long_lines_are_looked_back_on_a_bounded_way() {
+        let sentence = "The film is a quiet pleasure from start to end. ";
+        let mut text = "Copyright 1997 Some Critic. ".to_owned();
+        while text.len() < 3 * LOOK_BEHIND {
+            text.push_str(sentence);
+        }
+        let at = text.len();
+        text.push_str("Note: the second half is a joy to sit through.");
+        // Within reach of the notice, a sentence on its line is furniture.
+        let near = "Copyright 1997 Some Critic. ".len();
+        assert_eq!(prose_part(&text, near..near + sentence.len() - 1), None);
+        // Far along the line, it is judged on its own words; a label that
+        // happens to sit where the look stops does not count as opening it.
+        let range = at..text.len();
+        assert_eq!(prose_part(&text, range.clone()), Some(range.clone()));
+        let cut = at - LOOK_BEHIND;
+        let (line, from) = whole_line(&text, range);
+        assert_eq!((line.len(), from), (text.len(), cut));
+        let mut labelled = text[..cut].to_owned();
+        labelled.push_str("Cast: ");
+        labelled.push_str(&text[cut + 6..]);
+        assert!(is_prose_window(&labelled[..at], cut));
     }
 }
