@@ -225,7 +225,7 @@ pub(crate) fn initials(para: &str) -> Option<&str> {
         Regex::new(r"(?:^|\s)(?:-{1,2}|–|—)\s*(?P<i>(?:[A-Z]\.\s?){1,3}|[A-Z]{2,3})\s*$").expect("static regex")
     });
     let tail = para.trim_end();
-    let tail = &tail[tail.len().saturating_sub(20)..];
+    let tail = &tail[tail.floor_char_boundary(tail.len().saturating_sub(20))..];
     SIGNED.captures(tail).and_then(|c| c.name("i")).map(|m| m.as_str().trim())
 }
 

@@ -2,5 +2,6 @@
 //! and checks against the real data in `../shared` when it is present.
 
 mod golden;
+mod robust;
 mod shared;
 mod titles;
