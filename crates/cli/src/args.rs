@@ -208,6 +208,10 @@ pub enum Command {
         records: String,
         #[command(flatten)]
         db: DbArgs,
+        /// The public address of the site the JSON-LD ids and links point
+        /// to (`https://reviews.example.org`).
+        #[arg(long, env = "MARQUEE_BASE_URL", default_value = "http://127.0.0.1:3000")]
+        base_url: String,
     },
     /// Measure extraction and ingest throughput on a real corpus.
     Bench {

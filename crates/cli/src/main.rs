@@ -18,12 +18,21 @@ fn main() -> ExitCode {
     init_tracing(args.verbose);
     match cmd::run(args) {
         Ok(cmd::Outcome::Ok) => ExitCode::SUCCESS,
-        Ok(cmd::Outcome::SomeInputsFailed) => ExitCode::from(1),
+        Ok(cmd::Outcome::SomeInputsFailed | cmd::Outcome::ChecksFailed) => ExitCode::from(1),
+        // The reader went away (`marquee films | head -1`): that is the end
+        // of the output, not an error, as in ripgrep.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("marquee: error: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn init_tracing(verbose: u8) {

@@ -148,21 +148,59 @@ impl EvalReport {
     }
 }
 
+impl EvalReport {
+    /// Whether every row reaches its bar.
+    pub fn all_pass(&self) -> bool {
+        self.rows.iter().all(EvalRow::passes)
+    }
+}
+
+/// The report as a table whose columns line up whatever the protocols'
+/// lengths: each column is as wide as its widest cell, text left-aligned
+/// and figures right-aligned, and a row below its bar ends in `FAIL`.
 impl fmt::Display for EvalReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "verdict model {} ({:.0} s)", self.model, self.seconds)?;
-        writeln!(f, "{:<12} {:<58} {:>6} {:<15} {:>8} {:>8}", "corpus", "protocol", "n", "metric", "value", "bar")?;
+        let pct = |v: f64| format!("{:.2}%", 100.0 * v);
+        let mut table: Vec<[String; 7]> = vec![[
+            "corpus".into(), "protocol".into(), "n".into(), "metric".into(), "value".into(), "bar".into(), String::new(),
+        ]];
         for r in &self.rows {
             let (value, bar) = if r.in_points() {
                 (format!("{:.2}", r.value), r.bar.map(|b| format!("{b:.2}")))
             } else {
-                (format!("{:.2}%", 100.0 * r.value), r.bar.map(|b| format!("{:.2}%", 100.0 * b)))
+                (pct(r.value), r.bar.map(pct))
             };
-            let bar = match bar {
-                Some(b) => format!("{b}{}", if r.passes() { "" } else { " FAIL" }),
-                None => "-".into(),
+            let status = match r.bar {
+                None => "",
+                Some(_) if r.passes() => "ok",
+                Some(_) => "FAIL",
             };
-            writeln!(f, "{:<12} {:<58} {:>6} {:<15} {:>8} {:>8}", r.corpus, r.protocol, r.n, r.metric, value, bar)?;
+            table.push([
+                r.corpus.clone(), r.protocol.clone(), r.n.to_string(), r.metric.clone(), value,
+                bar.unwrap_or_else(|| "-".into()), status.into(),
+            ]);
+        }
+        let mut widths = [0usize; 7];
+        for row in &table {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+        for row in &table {
+            let mut line = String::new();
+            for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+                if i > 0 {
+                    line.push_str("  ");
+                }
+                // n, value and bar are figures: right-aligned.
+                if matches!(i, 2 | 4 | 5) {
+                    line.push_str(&format!("{cell:>w$}"));
+                } else {
+                    line.push_str(&format!("{cell:<w$}"));
+                }
+            }
+            writeln!(f, "{}", line.trim_end())?;
         }
         Ok(())
     }

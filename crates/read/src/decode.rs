@@ -49,7 +49,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Result<String
     }
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     if memchr::memchr(0, head).is_some() {
-        return Err(DecodeFailure::Binary("zero bytes"));
+        return Err(DecodeFailure::Binary("contains NUL bytes"));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return check_text(text.to_owned());
@@ -100,7 +100,7 @@ pub fn check_text(text: String) -> Result<String, DecodeFailure> {
         }
     }
     if control * 10 > chars {
-        return Err(DecodeFailure::Binary("control characters"));
+        return Err(DecodeFailure::Binary("mostly control characters"));
     }
     if text.contains('\0') {
         // A zero byte past the sniffed head of otherwise good text: drop it

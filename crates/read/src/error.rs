@@ -33,6 +33,12 @@ pub enum InputError {
         /// What it is: "a FIFO", "a socket", "a character device", ...
         kind: &'static str,
     },
+    /// The input is the database being written or its index: never read.
+    #[error("{input}: skipped: the database being written (or its search index) is never read as input")]
+    Excluded {
+        /// The input as named.
+        input: String,
+    },
     /// A folder could not be listed.
     #[error("{input}: cannot read folder: {source}")]
     UnreadableFolder {
@@ -41,13 +47,15 @@ pub enum InputError {
         /// The operating system's reason.
         source: std::io::Error,
     },
-    /// The content is not text: zero bytes, a known binary format, or mostly
-    /// control characters.
-    #[error("{input}: binary file ({what}), not text")]
+    /// The content is not text: NUL bytes, a known binary format, or mostly
+    /// control characters. Displayed as "contains NUL bytes (binary)", "a
+    /// PDF file (binary)": what gave it away, then the verdict.
+    #[error("{input}: {what} (binary), not text")]
     Binary {
         /// The input as named.
         input: String,
-        /// What gave it away ("zero bytes", "PDF", "control characters").
+        /// What gave it away ("contains NUL bytes", "a PDF file", "mostly
+        /// control characters").
         what: &'static str,
     },
     /// The bytes are not valid in the encoding the input declares or that
@@ -126,6 +134,7 @@ impl InputError {
     pub fn input(&self) -> &str {
         match self {
             InputError::NotFound { input }
+            | InputError::Excluded { input }
             | InputError::Unreadable { input, .. }
             | InputError::UnreadableFolder { input, .. }
             | InputError::NotRegularFile { input, .. }

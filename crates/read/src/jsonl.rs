@@ -211,6 +211,33 @@ fn skip_blank_lines<R: BufRead>(reader: &mut R) -> io::Result<u64> {
     }
 }
 
+/// Counts the non-blank lines of a JSON Lines file (each will be one
+/// document or one bad line), reading it through in blocks.
+pub fn count_lines(path: &Path) -> io::Result<u64> {
+    let file = std::fs::File::open(path)?;
+    let gz = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("gz"));
+    let mut reader: Box<dyn Read> = if gz { Box::new(flate2::read::MultiGzDecoder::new(file)) } else { Box::new(file) };
+    let mut block = vec![0u8; 256 * 1024];
+    let (mut lines, mut content) = (0u64, false);
+    loop {
+        let n = match reader.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        for &b in &block[..n] {
+            if b == b'\n' {
+                lines += u64::from(content);
+                content = false;
+            } else if !b.is_ascii_whitespace() {
+                content = true;
+            }
+        }
+    }
+    Ok(lines + u64::from(content))
+}
+
 #[derive(Debug, PartialEq, Eq)]
 enum Line {
     Eof,

@@ -2,7 +2,8 @@
 //! crate that reads the outside world on the way in.
 //!
 //! It owns files, folders (read recursively, in sorted order, skipping hidden
-//! entries), standard input (`-`), JSON Lines files (`.jsonl`, `.jsonl.gz`,
+//! entries, marquee's own `*.db.index` folders and the paths in
+//! [`ReadOptions::exclude`]), standard input (`-`), JSON Lines files (`.jsonl`, `.jsonl.gz`,
 //! one document per line with `text` or `html` and an optional `id`), gzip
 //! files, and http(s) URLs; byte decoding (UTF-8 with or without a BOM,
 //! UTF-16 with a BOM or without, Windows-1252, Latin-1 and whatever else
@@ -63,12 +64,90 @@ pub struct ReadOptions {
     pub max_document_bytes: u64,
     /// How URLs are fetched.
     pub http: HttpOptions,
+    /// Files and folders never read, even inside a folder that is: the
+    /// database being written and its search index (see
+    /// [`ReadOptions::excluding`]).
+    pub exclude: Vec<PathBuf>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES, http: HttpOptions::default() }
+        ReadOptions { max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES, http: HttpOptions::default(), exclude: Vec::new() }
     }
+}
+
+impl ReadOptions {
+    /// These options, also never reading `paths` (files or whole folders).
+    /// A path that does not exist yet is compared as given; one that exists
+    /// is compared by its canonical form, so `./marquee.db` and
+    /// `marquee.db` are the same file.
+    pub fn excluding(mut self, paths: impl IntoIterator<Item = PathBuf>) -> Self {
+        self.exclude.extend(paths.into_iter().map(|p| fs::canonicalize(&p).unwrap_or(p)));
+        self
+    }
+
+    fn is_excluded(&self, path: &Path) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
+        let canonical = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.exclude.iter().any(|e| *e == canonical)
+    }
+}
+
+/// Whether a folder walk passes over an entry of this name without reading
+/// it: hidden entries (`.git`, `.cache`) and marquee's own search index
+/// folders (`*.db.index`), which hold binary segments and never a review.
+pub fn skipped_in_folders(name: &std::ffi::OsStr) -> bool {
+    let bytes = name.as_encoded_bytes();
+    bytes.starts_with(b".") || bytes.ends_with(b".db.index")
+}
+
+/// How many documents `inputs` hold, counted without decoding them, for a
+/// progress bar's total: one per file, one per non-blank line of a JSON
+/// Lines file (read through, decompressing `.gz`). `None` when an input
+/// cannot be counted in advance (standard input). Unreadable inputs count
+/// as one: they will be one failure.
+pub fn count_documents(inputs: &[String], options: &ReadOptions) -> Option<u64> {
+    let mut total = 0u64;
+    let mut pending: Vec<PathBuf> = Vec::new();
+    for input in inputs {
+        if input == "-" {
+            return None;
+        }
+        if is_url(input) {
+            total += 1;
+        } else {
+            pending.push(PathBuf::from(input));
+        }
+    }
+    let mut visited = HashSet::new();
+    while let Some(path) = pending.pop() {
+        if options.is_excluded(&path) {
+            continue;
+        }
+        match fs::metadata(&path) {
+            Ok(m) if m.is_dir() => {
+                let Ok(canonical) = fs::canonicalize(&path) else { continue };
+                if !visited.insert(canonical) {
+                    continue;
+                }
+                let Ok(entries) = fs::read_dir(&path) else {
+                    total += 1;
+                    continue;
+                };
+                for entry in entries.flatten() {
+                    if !skipped_in_folders(&entry.file_name()) {
+                        pending.push(entry.path());
+                    }
+                }
+            }
+            // Only a regular file is opened: a FIFO named `x.jsonl` would block.
+            Ok(m) if m.is_file() && is_jsonl(&path) => total += jsonl::count_lines(&path).unwrap_or(1),
+            _ => total += 1,
+        }
+    }
+    Some(total)
 }
 
 /// How URLs are fetched. The defaults are polite: a user agent that names
@@ -223,6 +302,11 @@ enum Opened {
 impl Inputs {
     fn open(&mut self, path: &Path) -> Opened {
         let input = path.display().to_string();
+        if self.options.is_excluded(path) {
+            // Named directly: say why nothing is read rather than pass over
+            // it in silence.
+            return Opened::Document(Err(InputError::Excluded { input }));
+        }
         let metadata = match fs::metadata(path) {
             Ok(metadata) => metadata,
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
@@ -265,11 +349,14 @@ impl Inputs {
         let mut names = Vec::new();
         for entry in entries {
             let entry = entry.map_err(|source| InputError::UnreadableFolder { input: input.clone(), source })?;
-            let name = entry.file_name();
-            if name.as_encoded_bytes().starts_with(b".") {
+            if skipped_in_folders(&entry.file_name()) {
                 continue;
             }
-            names.push(entry.path());
+            let path = entry.path();
+            if self.options.is_excluded(&path) {
+                continue;
+            }
+            names.push(path);
         }
         names.sort();
         for name in names.into_iter().rev() {

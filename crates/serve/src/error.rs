@@ -17,8 +17,9 @@ pub enum Error {
     /// The index failed.
     #[error("the search index: {0}")]
     Index(#[from] marquee_index::Error),
-    /// The address could not be bound or the server failed.
-    #[error("serving on {addr}: {source}")]
+    /// The address could not be bound or the server failed. (The cause is
+    /// the error's source, printed once by whoever prints the chain.)
+    #[error("serving on {addr}")]
     Bind {
         /// The address.
         addr: SocketAddr,
@@ -29,7 +30,7 @@ pub enum Error {
     #[error("the bearer token is empty; give a secret, or no token to turn ingesting over HTTP off")]
     EmptyToken,
     /// Writing an export failed.
-    #[error("writing the export: {0}")]
+    #[error("writing the export")]
     Write(#[from] std::io::Error),
 }
 

@@ -68,7 +68,7 @@ mod erased {
     }
     impl<T: serde::Serialize> Ser for T {
         fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-            serde_json::to_writer(out, self).map_err(std::io::Error::other)
+            serde_json::to_writer(out, self).map_err(std::io::Error::from)
         }
     }
 }
@@ -172,7 +172,7 @@ pub fn jsonld(store: &dyn Store, records: Records, base_url: &str, out: &mut dyn
             out.write_all(b",\n")?;
         }
         first = false;
-        serde_json::to_writer(&mut *out, &v).map_err(std::io::Error::other)
+        serde_json::to_writer(&mut *out, &v).map_err(std::io::Error::from)
     };
     let n = {
         let item = std::cell::RefCell::new(&mut item);

@@ -107,6 +107,20 @@ pub const MAX_CONNECTIONS: usize = 1024;
 /// Serves [`app`] on `addr` until Ctrl-C.
 pub async fn serve(addr: SocketAddr, state: AppState) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| Error::Bind { addr, source })?;
+    serve_until_ctrl_c(listener, addr, state).await
+}
+
+/// Serves [`app`] on a socket the caller has already bound (so that it can
+/// report a port in use before doing anything else) until Ctrl-C.
+pub async fn serve_listener(listener: std::net::TcpListener, state: AppState) -> Result<()> {
+    let addr = listener.local_addr().map_err(Error::Write)?;
+    let bind = |source| Error::Bind { addr, source };
+    listener.set_nonblocking(true).map_err(bind)?;
+    let listener = tokio::net::TcpListener::from_std(listener).map_err(bind)?;
+    serve_until_ctrl_c(listener, addr, state).await
+}
+
+async fn serve_until_ctrl_c(listener: tokio::net::TcpListener, addr: SocketAddr, state: AppState) -> Result<()> {
     tracing::info!(%addr, "serving");
     serve_on(listener, state, async {
         // If the signal handler cannot be installed the server simply

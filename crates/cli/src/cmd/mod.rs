@@ -23,13 +23,16 @@ pub enum Outcome {
     Ok,
     /// Some inputs were bad; the rest were processed.
     SomeInputsFailed,
+    /// The command ran, and a check it reports failed (`eval verdict`
+    /// below a bar).
+    ChecksFailed,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
     match args.command {
         Command::Extract { paths, format, no_verdict, model } => extract(&paths, format, no_verdict, &model),
         Command::Ingest { paths, db, model, json } => {
-            let pipeline = Pipeline::new(load_judge(&model)?);
+            let pipeline = Pipeline::new(load_judge(&model)?).with_read_options(read_options_for(&db.db));
             let mut store = open_store(&db.db)?;
             let (report, stored) = ingest(&pipeline, &mut store, &paths)?;
             if report.inserted > 0 || stored.resolution != marquee_store::Resolution::default() {
@@ -85,9 +88,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         Command::Demo { db, addr, no_serve } => demo(&db.db, &addr, no_serve),
         Command::Bench { corpus, limit } => bench::run(&corpus, limit),
         Command::Serve { db, model, addr, token } => {
-            let pipeline = Pipeline::new(load_judge(&model)?);
+            // The address is taken before anything else, so that a port in
+            // use is the first and only thing said.
+            let listener = serve::bind(&addr)?;
+            refuse_missing(&db.db)?;
+            let pipeline = Pipeline::new(load_judge(&model)?).with_read_options(read_options_for(&db.db));
             open_store(&db.db)?;
-            serve::run(&db.db, pipeline, &addr, token)
+            serve::run(&db.db, pipeline, listener, token)
         }
         Command::Search { query, limit, db, json } => serve::search(&db.db, &query, limit, json),
         Command::Reindex { db } => {
@@ -96,7 +103,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             eprintln!("indexed {n} records → {}", serve::index_dir(&db.db).display());
             Ok(Outcome::Ok)
         }
-        Command::Export { format, records, db } => serve::export(&db.db, &format, &records),
+        Command::Export { format, records, db, base_url } => serve::export(&db.db, &format, &records, &base_url),
     }
 }
 
@@ -147,13 +154,47 @@ fn open_store(path: &Path) -> Result<SqliteStore> {
     SqliteStore::open(path).with_context(|| format!("opening the database {}", path.display()))
 }
 
+/// Read options for commands that write `db`: the database, its journal
+/// files and its search index are never read as input, even when they sit
+/// inside a folder being ingested.
+fn read_options_for(db: &Path) -> marquee_read::ReadOptions {
+    let with_suffix = |suffix: &str| {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    let paths = [db.to_owned(), with_suffix("-wal"), with_suffix("-shm"), with_suffix("-journal"), serve::index_dir(db)];
+    marquee_read::ReadOptions::default().excluding(paths)
+}
+
+/// Only `ingest` and `demo` create a database; every other command refuses
+/// a missing one rather than serve or search an empty catalogue.
+fn refuse_missing(path: &Path) -> Result<()> {
+    if !path.exists() {
+        bail!(
+            "{}: no such database; `marquee ingest PATH --db {}` (or `marquee demo`) creates one",
+            path.display(),
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 /// Opens an existing database for the query commands, with a helpful
 /// message when there is none yet.
 fn open_existing(path: &Path) -> Result<SqliteStore> {
-    if !path.exists() {
-        bail!("{}: no such database; `marquee ingest PATH --db {}` creates it", path.display(), path.display());
-    }
+    refuse_missing(path)?;
     SqliteStore::open_read_only(path).with_context(|| format!("opening the database {}", path.display()))
+}
+
+/// Writes `text` to standard output. Errors (a closed pipe among them) are
+/// returned, not panicked on: `main` ends quietly on a closed pipe.
+pub(crate) fn out(text: impl std::fmt::Display) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    write!(lock, "{text}")?;
+    lock.flush()?;
+    Ok(())
 }
 
 fn extract(paths: &[String], format: Option<Format>, no_verdict: bool, model: &ModelArgs) -> Result<Outcome> {
@@ -165,7 +206,12 @@ fn extract(paths: &[String], format: Option<Format>, no_verdict: bool, model: &M
     let mut failed = 0usize;
     let mut records = Vec::new();
     let mut write_error = None;
-    pipeline.extract_with(paths, !no_verdict, &mut |result| match result {
+    let total = progress::total(|| marquee_read::count_documents(paths, &marquee_read::ReadOptions::default()));
+    // A bar only for a corpus: one review is done before a bar would draw.
+    let bar = progress::Bar::new(total.filter(|&n| n > 1), "documents");
+    pipeline.extract_with(paths, !no_verdict, &mut |result| {
+        bar.inc();
+        match result {
         Ok(extraction) => match format {
             Format::Jsonl => {
                 if write_error.is_none() {
@@ -179,13 +225,13 @@ fn extract(paths: &[String], format: Option<Format>, no_verdict: bool, model: &M
         },
         Err(failure) => {
             failed += 1;
-            report_failure(&failure);
+            bar.suspend(|| report_failure(&failure));
         }
-    });
+    }});
+    bar.finish();
     if let Some(err) = write_error {
-        if err.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(err).context("writing the records");
-        }
+        // A closed pipe included: `main` ends quietly on it.
+        return Err(err.into());
     }
     if format == Format::Json {
         let json = if records.len() == 1 {
@@ -195,7 +241,7 @@ fn extract(paths: &[String], format: Option<Format>, no_verdict: bool, model: &M
         };
         writeln!(out, "{json}")?;
     }
-    out.flush().ok();
+    out.flush()?;
     Ok(if failed > 0 { Outcome::SomeInputsFailed } else { Outcome::Ok })
 }
 
@@ -215,7 +261,7 @@ pub(crate) struct Stored {
 /// Ingests with a progress bar on a terminal; returns the report and the
 /// records stored.
 pub(crate) fn ingest(pipeline: &Pipeline, store: &mut SqliteStore, paths: &[String]) -> Result<(IngestReport, Stored)> {
-    let bar = progress::Bar::new();
+    let bar = progress::Bar::new(progress::total(|| marquee_read::count_documents(paths, pipeline.read_options())), "documents");
     let mut stored = Stored::default();
     let report = pipeline
         .ingest(store, paths, &mut |event| match event {
@@ -235,8 +281,7 @@ pub(crate) fn ingest(pipeline: &Pipeline, store: &mut SqliteStore, paths: &[Stri
 
 fn print_summary(report: &IngestReport, db: &Path, json: bool) -> Result<()> {
     if json {
-        println!("{}", serde_json::to_string(report)?);
-        return Ok(());
+        return out(format_args!("{}\n", serde_json::to_string(report)?));
     }
     eprintln!(
         "{} documents read: {} new, {} already stored, {} failed; {} reviews stored, {} new films ({:.1} MB) → {}",
@@ -264,11 +309,11 @@ fn films(db: &Path, sort: &str, limit: u32, json: bool) -> Result<Outcome> {
     let store = open_existing(db)?;
     let page = store.films(&FilmQuery { per_page: limit.clamp(1, marquee_store::MAX_PER_PAGE), sort, ..FilmQuery::default() })?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&page)?);
+        out(format_args!("{}\n", serde_json::to_string_pretty(&page)?))?;
     } else {
-        print!("{}", output::films(&page.items));
+        out(output::films(&page.items))?;
         if page.total > page.items.len() as u64 {
-            println!("… {} films in all (--limit to see more)", page.total);
+            out(format_args!("… {} films in all (--limit to see more)\n", page.total))?;
         }
     }
     Ok(Outcome::Ok)
@@ -280,6 +325,14 @@ fn show(db: &Path, query: &str, json: bool) -> Result<Outcome> {
         Ok(id) if store.film(marquee_model::FilmId(id))?.is_some() => marquee_model::FilmId(id),
         _ => {
             let found = store.find_films(query, 10)?;
+            if found.is_empty() {
+                // Forgive typos as search does ("quiet harbour").
+                if let Some(&id) = serve::films_like(db, query, 1)?.first() {
+                    let film = store.film(id)?.context("the film disappeared while reading")?;
+                    eprintln!("no film is titled {query:?}; showing the closest, {:?}", film.title);
+                    return print_film(&film, json);
+                }
+            }
             match found.as_slice() {
                 [] => bail!("no film matches {query:?}; `marquee films` lists them"),
                 [one] => one.id,
@@ -294,10 +347,14 @@ fn show(db: &Path, query: &str, json: bool) -> Result<Outcome> {
         }
     };
     let film = store.film(id)?.context("the film disappeared while reading")?;
+    print_film(&film, json)
+}
+
+fn print_film(film: &marquee_store::FilmDetail, json: bool) -> Result<Outcome> {
     if json {
-        println!("{}", serde_json::to_string_pretty(&film)?);
+        out(format_args!("{}\n", serde_json::to_string_pretty(film)?))?;
     } else {
-        print!("{}", output::film(&film));
+        out(output::film(film))?;
     }
     Ok(Outcome::Ok)
 }
@@ -312,11 +369,11 @@ fn reviews(db: &Path, critic: Option<String>, film: Option<String>, limit: u32, 
     };
     let page = store.reviews(&query)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&page)?);
+        out(format_args!("{}\n", serde_json::to_string_pretty(&page)?))?;
     } else {
-        print!("{}", output::reviews(&page.items));
+        out(output::reviews(&page.items))?;
         if page.total > page.items.len() as u64 {
-            println!("… {} reviews in all (--limit to see more)", page.total);
+            out(format_args!("… {} reviews in all (--limit to see more)\n", page.total))?;
         }
     }
     Ok(Outcome::Ok)
@@ -336,14 +393,16 @@ fn eval_verdict(corpora: &Path, json: bool) -> Result<Outcome> {
     let report = marquee_judge::evaluate(corpora, &marquee_judge::TrainOptions::default(), &marquee_judge::EvalOptions::default())
         .with_context(|| format!("evaluating on {}", corpora.display()))?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        out(format_args!("{}\n", serde_json::to_string_pretty(&report)?))?;
     } else {
-        println!("{report}");
+        out(format_args!("{report}\n"))?;
     }
-    Ok(Outcome::Ok)
+    // A row below its bar is a failed check, as in a test run.
+    Ok(if report.all_pass() { Outcome::Ok } else { Outcome::ChecksFailed })
 }
 
 fn demo(db: &Path, addr: &str, no_serve: bool) -> Result<Outcome> {
+    let listener = if no_serve { None } else { Some(serve::bind(addr)?) };
     let dir = std::env::temp_dir().join(format!("marquee-samples-{}", std::process::id()));
     let input = crate::samples::write_to(&dir).context("writing the bundled samples")?;
     let pipeline = Pipeline::new(Judge::default_model().context("loading the default verdict model")?);
@@ -353,8 +412,8 @@ fn demo(db: &Path, addr: &str, no_serve: bool) -> Result<Outcome> {
     let (report, _) = report?;
     serve::reindex(db, &store)?;
     print_summary(&report, db, false)?;
-    if no_serve {
-        return Ok(Outcome::Ok);
+    match listener {
+        Some(listener) => serve::run(db, pipeline, listener, None),
+        None => Ok(Outcome::Ok),
     }
-    serve::run(db, pipeline, addr, None)
 }

@@ -60,7 +60,26 @@ pub fn update_index(db: &Path, store: &dyn Store, stored: &super::Stored) -> Res
     Ok((n, false))
 }
 
-pub fn run(db: &Path, pipeline: Pipeline, addr: &str, token: Option<String>) -> Result<Outcome> {
+/// Takes the address to serve on. A port already in use is said plainly,
+/// once, with the flag that picks another.
+pub fn bind(addr: &str) -> Result<std::net::TcpListener> {
+    let parsed: std::net::SocketAddr =
+        addr.parse().with_context(|| format!("--addr {addr}: not an address like 127.0.0.1:3000"))?;
+    match std::net::TcpListener::bind(parsed) {
+        Ok(listener) => Ok(listener),
+        Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => {
+            let mut other = parsed;
+            other.set_port(parsed.port().wrapping_add(1).max(1));
+            bail!("{parsed} is already in use (is another marquee serving?); choose another address with --addr {other}")
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::PermissionDenied => {
+            bail!("{parsed}: not allowed to listen there (ports below 1024 need privileges); choose another with --addr")
+        }
+        Err(err) => bail!("{parsed}: cannot listen there ({err}); choose another address with --addr"),
+    }
+}
+
+pub fn run(db: &Path, pipeline: Pipeline, listener: std::net::TcpListener, token: Option<String>) -> Result<Outcome> {
     // clap may take an empty MARQUEE_TOKEN for no token at all; either way
     // an empty token is a mistake to report, not a server to start.
     let token = token.or_else(|| std::env::var("MARQUEE_TOKEN").ok());
@@ -70,7 +89,7 @@ pub fn run(db: &Path, pipeline: Pipeline, addr: &str, token: Option<String>) -> 
              give a secret, or leave the token out to serve without ingesting over HTTP"
         );
     }
-    let addr: std::net::SocketAddr = addr.parse().with_context(|| format!("--addr {addr}: not an address like 127.0.0.1:3000"))?;
+    let addr = listener.local_addr().context("reading the address being served")?;
     let index = Arc::new(open_index(db)?);
     let db_path = db.to_owned();
     let config = Config { token: token.clone(), base_url: format!("http://{addr}"), ..Config::default() };
@@ -88,7 +107,7 @@ pub fn run(db: &Path, pipeline: Pipeline, addr: &str, token: Option<String>) -> 
     }
     eprintln!("marquee: serving {} at http://{addr}/ (Ctrl-C stops)", db.display());
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    runtime.block_on(marquee_serve::serve(addr, state))?;
+    runtime.block_on(marquee_serve::serve_listener(listener, state))?;
     Ok(Outcome::Ok)
 }
 
@@ -100,22 +119,40 @@ pub fn search(db: &Path, query: &str, limit: usize, json: bool) -> Result<Outcom
     let shown = if shown.len() < query.len() { format!("{shown:?}…") } else { format!("{shown:?}") };
     let results = index.search(&SearchQuery { limit, ..SearchQuery::new(query) }).with_context(|| format!("searching for {shown}"))?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&results)?);
+        super::out(format_args!("{}\n", serde_json::to_string_pretty(&results)?))?;
         return Ok(Outcome::Ok);
     }
-    println!("{} results{}", results.total, if results.fuzzy { " (allowing typos)" } else { "" });
+    let mut text = format!("{} results{}\n", results.total, if results.fuzzy { " (allowing typos)" } else { "" });
     for hit in &results.hits {
         let year = hit.year.map(|y| format!(" ({y})")).unwrap_or_default();
         let critic = hit.critic.as_deref().map(|c| format!(" — {c}")).unwrap_or_default();
-        println!("{:>8} {:>6}  {}{year}{critic}", hit.kind.as_str(), hit.id, hit.title);
+        text.push_str(&format!("{:>8} {:>6}  {}{year}{critic}\n", hit.kind.as_str(), hit.id, hit.title));
         if !hit.snippet.text.is_empty() {
-            println!("                 {}", hit.snippet.text.replace('\n', " "));
+            text.push_str(&format!("                 {}\n", hit.snippet.text.replace('\n', " ")));
         }
     }
+    super::out(text)?;
     Ok(Outcome::Ok)
 }
 
-pub fn export(db: &Path, format: &str, records: &str) -> Result<Outcome> {
+/// The films whose titles come closest to `query`, forgiving typos as
+/// search does: the index's fuzzy title matches, best first.
+pub fn films_like(db: &Path, query: &str, limit: usize) -> Result<Vec<marquee_model::FilmId>> {
+    let index = open_index(db)?;
+    let words: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("title:{}", w.to_lowercase()))
+        .collect();
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let search = SearchQuery { limit, kind: Some(marquee_index::DocKind::Film), ..SearchQuery::new(words.join(" ")) };
+    let results = index.search(&search).with_context(|| format!("searching for {query:?}"))?;
+    Ok(results.hits.iter().map(|h| marquee_model::FilmId(h.id)).collect())
+}
+
+pub fn export(db: &Path, format: &str, records: &str, base_url: &str) -> Result<Outcome> {
     let records = match records {
         "films" => marquee_serve::export::Records::Films,
         "reviews" => marquee_serve::export::Records::Reviews,
@@ -127,7 +164,7 @@ pub fn export(db: &Path, format: &str, records: &str) -> Result<Outcome> {
     let n = match format {
         "jsonl" => marquee_serve::export::jsonl(&store, records, &mut out)?,
         "csv" => marquee_serve::export::csv(&store, records, &mut out)?,
-        "jsonld" => marquee_serve::export::jsonld(&store, records, "http://localhost:3000", &mut out)?,
+        "jsonld" => marquee_serve::export::jsonld(&store, records, base_url.trim_end_matches('/'), &mut out)?,
         other => bail!("--format {other}: expected jsonl, csv or jsonld"),
     };
     std::io::Write::flush(&mut out)?;

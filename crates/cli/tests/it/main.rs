@@ -7,6 +7,7 @@ mod hardening;
 mod identity;
 mod html;
 mod ingest;
+mod r13;
 mod schema;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! marquee-judge's integration tests: one binary, one module per concern.
 
 mod corpora;
+mod eval_report;
 mod golden;
 mod model_file;
 mod text;

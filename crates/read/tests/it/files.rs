@@ -93,11 +93,11 @@ fn bad_inputs_give_one_line_each_and_the_batch_goes_on() {
         .collect();
     let name = |n: &str| p(n).display().to_string();
     assert_eq!(lines[0], "ok 1-good.txt");
-    assert_eq!(lines[1], format!("{}: binary file (zero bytes), not text", name("2-binary.dat")));
+    assert_eq!(lines[1], format!("{}: contains NUL bytes (binary), not text", name("2-binary.dat")));
     assert_eq!(lines[2], format!("{}: empty, no text to read", name("3-empty.txt")));
     assert_eq!(lines[3], format!("{}: empty, no text to read", name("4-blank.txt")));
     assert_eq!(lines[4], format!("{}: undecodable: the bytes are not valid UTF-8 text", name("5-undecodable.txt")));
-    assert_eq!(lines[5], format!("{}: binary file (PDF), not text", name("6-pdf.txt")));
+    assert_eq!(lines[5], format!("{}: PDF (binary), not text", name("6-pdf.txt")));
     assert_eq!(lines[6], format!("{}: too large: 200.0 MB over the limit of 52.4 MB", name("7-huge.txt")));
     assert_eq!(lines[7], "ok 8-good.md");
     assert_eq!(lines[8], format!("{}: no such file or folder", missing.display()));
