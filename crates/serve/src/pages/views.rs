@@ -139,8 +139,9 @@ fn film_card(f: &FilmSummary) -> Markup {
                 @if let Some(r) = f.runtime_minutes { span { (runtime(r)) } }
             }
             p {
-                // The badge's band follows the number it shows.
-                @match (f.standing.shrunk_score, f.standing.shrunk_score.map(|s| VerdictLabel::from_score(s.round().clamp(0.0, 100.0) as u8))) {
+                // One label everywhere: the standing's (the band of the
+                // mean score, as the API says), beside that mean.
+                @match (f.standing.mean_score, f.standing.label) {
                     (Some(score), Some(label)) => {
                         span class={"badge " (label.as_str())} { (label_word(label)) " · " (format!("{score:.0}")) }
                         " " span.muted { (f.standing.reviews) " reviews" }

@@ -107,3 +107,23 @@ async fn missing_things_are_404_pages() {
         assert!(reply.body.contains("Not found"));
     }
 }
+
+/// r13 item 1: a film card's badge is the API's label, beside the API's
+/// mean score (not the shrunk score's band, which could contradict it).
+#[tokio::test]
+async fn r13_film_cards_show_the_label_the_api_gives() {
+    let f = fixture();
+    let films = get(&f.state, "/api/films?per_page=100").await.json();
+    let html = get(&f.state, "/films?per_page=100").await.body;
+    let mut checked = 0;
+    for film in films["items"].as_array().unwrap() {
+        let (Some(label), Some(mean)) = (film["standing"]["label"].as_str(), film["standing"]["mean_score"].as_f64()) else {
+            continue;
+        };
+        let word = match label { "positive" => "Positive", "mixed" => "Mixed", _ => "Negative" };
+        let badge = format!("<span class=\"badge {label}\">{word} · {mean:.0}</span>");
+        assert!(html.contains(&badge), "the film list shows {badge}");
+        checked += 1;
+    }
+    assert!(checked > 0, "some film is judged");
+}
